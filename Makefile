@@ -1,0 +1,124 @@
+# Warden's build.  `make help` lists the targets; README.md says more.
+
+CROSS        ?= i686-linux-gnu-
+CC_WARDEN    := $(CROSS)gcc
+HOSTCC       ?= cc
+FUZZCC       ?= clang
+BUILD        := build
+
+# Freestanding, 32-bit, no SSE in Warden, frame pointers for backtraces.
+WARDEN_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
+	-fno-stack-protector -fno-asynchronous-unwind-tables -mgeneral-regs-only \
+	-fno-omit-frame-pointer -march=i686 -I. \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wpointer-arith -Wundef -Wvla -Wwrite-strings
+WARDEN_ASFLAGS := -g -I. -Werror
+WARDEN_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none \
+	-Wl,-z,noexecstack -Wl,--no-warn-rwx-segments -T arch/x86_32/warden.ld
+
+HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -I. \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS := -std=c11 -g -O1 -I. \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S boot/*.c core/*.c mm/*.c lib/*.c)
+WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
+
+.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures
+all: $(BUILD)/warden.elf
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC_WARDEN) $(WARDEN_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/obj/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
+	$(CC_WARDEN) $(WARDEN_LDFLAGS) $(WARDEN_OBJS) -lgcc -o $@
+	grub-file --is-x86-multiboot $@ || { echo "$@: no multiboot header in the first 8 KiB" >&2; rm -f $@; exit 1; }
+
+-include $(WARDEN_OBJS:.o=.d)
+
+# --- host tools --------------------------------------------------------------
+$(BUILD)/tools/%: tools/%.c
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -std=c11 -Wall -Wextra -Werror -O2 $< -o $@
+
+# --- boot-test fixtures: a tiny valid module and broken copies of it ---------
+FIXTURES     := $(BUILD)/fixtures
+BAD_MODULES  := truncate machine segment-past-eof entry-outside overlap not-elf
+FIXTURE_FILES := $(FIXTURES)/tiny.elf $(BAD_MODULES:%=$(FIXTURES)/bad-%.elf) \
+	$(FIXTURES)/text.txt
+
+$(FIXTURES)/tiny.elf: tests/boot/fixtures/tiny.S
+	@mkdir -p $(dir $@)
+	$(CC_WARDEN) -nostdlib -static -no-pie -Wl,--build-id=none $< -o $@
+
+$(FIXTURES)/bad-%.elf: $(FIXTURES)/tiny.elf $(BUILD)/tools/elf-mutate
+	$(BUILD)/tools/elf-mutate $* $< $@
+
+$(FIXTURES)/text.txt:
+	@mkdir -p $(dir $@)
+	echo "This is a text file, not a kernel." > $@
+
+fixtures: $(FIXTURE_FILES)
+
+# --- unit tests (tests/unit/*.mk register them) -------------------------------
+UNIT_TESTS :=
+include $(wildcard tests/unit/*.mk)
+UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/unit/test_%)
+
+.SECONDEXPANSION:
+$(BUILD)/unit/test_%: tests/unit/test_%.c $$(UNIT_$$*_SRCS) tests/unit/unit.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) $(HOST_CFLAGS) $< $(UNIT_$*_SRCS) -o $@
+
+# --- fuzz targets (tests/fuzz/*.mk register them) -----------------------------
+FUZZ_TARGETS :=
+include $(wildcard tests/fuzz/*.mk)
+FUZZ_BINS := $(FUZZ_TARGETS:%=$(BUILD)/fuzz/fuzz_%)
+FUZZ_SECONDS ?= 60
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(FUZZ_$$*_SRCS)
+	@mkdir -p $(dir $@)
+	$(FUZZCC) $(FUZZ_CFLAGS) $< $(FUZZ_$*_SRCS) -o $@
+
+# Each target runs FUZZ_SECONDS; findings land in build/fuzz/crash-*.
+fuzz: $(FUZZ_BINS)
+	tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+
+# --- running ------------------------------------------------------------------
+DEMO_MODULES := $(FIXTURES)/tiny.elf
+APPEND ?=
+
+run: $(BUILD)/warden.elf $(DEMO_MODULES)
+	tools/qemu-run.sh -a "$(APPEND)" $(BUILD)/warden.elf $(DEMO_MODULES)
+
+$(BUILD)/warden.iso: $(BUILD)/warden.elf $(DEMO_MODULES) tools/make-iso.sh
+	tools/make-iso.sh $@ $(BUILD)/warden.elf $(DEMO_MODULES)
+
+iso: $(BUILD)/warden.iso
+
+debug: $(BUILD)/warden.elf $(DEMO_MODULES)
+	tools/debug.sh $(BUILD)/warden.elf $(DEMO_MODULES)
+
+# --- tests --------------------------------------------------------------------
+test: $(BUILD)/warden.elf $(BUILD)/warden.iso $(UNIT_BINS) $(FUZZ_BINS) $(FIXTURE_FILES)
+	tools/run-tests.sh
+
+deps:
+	tools/install-deps.sh
+
+clean:
+	rm -rf $(BUILD)
+
+help:
+	@echo "make            build build/warden.elf"
+	@echo "make deps       install the Debian packages Warden needs"
+	@echo "make run        boot Warden under QEMU (APPEND='key=value ...')"
+	@echo "make test       unit tests, short fuzz runs, boot tests"
+	@echo "make fuzz       run every fuzz target FUZZ_SECONDS (default 60)"
+	@echo "make iso        build/warden.iso, a GRUB rescue image"
+	@echo "make debug      QEMU halted at the first instruction, GDB attached"

@@ -1,0 +1,141 @@
+/*
+ * cpu_tables.c - the descriptor tables the CPU reads on every trap.
+ *
+ * All of them live in the switcher section (warden.ld), which every guest
+ * address space will map read-only: the CPU must be able to read the IDT,
+ * GDT and TSS whichever address space it is in when a trap comes.
+ *
+ * GDT: the 16-page window of segments.h, Warden's entries from 7168 up.
+ *      Ring-1 and ring-3 segments are flat but end below Xen's area.
+ * TSS: the ring-0 stack for traps from guests; no I/O bitmap.
+ * IDT: one gate per vector, pointing at the generated stubs of
+ *      trap_entry.S.  All are interrupt gates (Warden runs with IF clear)
+ *      at DPL 0, so a software `int n` from a guest faults with #GP,
+ *      except the hypercall gate, which ring 1 may reach but ring 3 may
+ *      not, and the double-fault gate, a task gate.
+ */
+#include "arch/x86_32/cpu_tables.h"
+#include "arch/x86_32/descriptor.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/segments.h"
+#include "arch/x86_32/trap_frame.h"
+#include "arch/x86_32/tss.h"
+#include "arch/x86_32/x86.h"
+
+#define SWITCHER_DATA __attribute__((section(".switcher.data")))
+
+static uint64_t gdt[GDT_ENTRIES]
+	__attribute__((section(".switcher.gdt"), aligned(4096)));
+static uint64_t idt[256] SWITCHER_DATA __attribute__((aligned(8)));
+struct tss warden_tss SWITCHER_DATA __attribute__((aligned(128)));
+static struct tss double_fault_tss SWITCHER_DATA __attribute__((aligned(128)));
+
+static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
+
+extern const uint32_t trap_vectors[256];	/* trap_entry.S */
+extern char _stack_top[];			/* warden.ld */
+void double_fault_task(void);			/* trap_entry.S */
+
+struct __attribute__((packed)) table_register {
+	uint16_t limit;
+	uint32_t base;
+};
+
+static void gdt_set(uint16_t selector, uint64_t desc)
+{
+	gdt[SELECTOR_INDEX(selector)] = desc;
+}
+
+static void gdt_build(void)
+{
+	uint32_t guest_pages = (GUEST_SEGMENT_LIMIT + 1) / PAGE_SIZE;
+	unsigned code = DESC_P | DESC_CODE_DATA | DESC_CODE_READ | DESC_ACCESSED;
+	unsigned data = DESC_P | DESC_CODE_DATA | DESC_DATA_WRITE | DESC_ACCESSED;
+
+	gdt_set(WARDEN_CS, desc_segment(0, 1u << 20, code | DESC_DPL(0)));
+	gdt_set(WARDEN_DS, desc_segment(0, 1u << 20, data | DESC_DPL(0)));
+	gdt_set(FLAT_RING1_CS, desc_segment(0, guest_pages, code | DESC_DPL(1)));
+	gdt_set(FLAT_RING1_DS, desc_segment(0, guest_pages, data | DESC_DPL(1)));
+	gdt_set(FLAT_RING3_CS, desc_segment(0, guest_pages, code | DESC_DPL(3)));
+	gdt_set(FLAT_RING3_DS, desc_segment(0, guest_pages, data | DESC_DPL(3)));
+	gdt_set(WARDEN_TSS, desc_system((uint32_t)&warden_tss,
+					sizeof(struct tss) - 1,
+					DESC_P | DESC_TSS_AVAIL));
+	gdt_set(WARDEN_DF_TSS, desc_system((uint32_t)&double_fault_tss,
+					   sizeof(struct tss) - 1,
+					   DESC_P | DESC_TSS_AVAIL));
+}
+
+/* The I/O map base at the TSS's size puts it past the limit: no ports. */
+static void tss_build(void)
+{
+	warden_tss.ss0 = WARDEN_DS;
+	warden_tss.esp0 = (uint32_t)_stack_top;
+	warden_tss.iomap_base = sizeof(struct tss);
+
+	double_fault_tss.eip = (uint32_t)double_fault_task;
+	double_fault_tss.esp = (uint32_t)(double_fault_stack +
+					  sizeof(double_fault_stack));
+	double_fault_tss.cs = WARDEN_CS;
+	double_fault_tss.ss = double_fault_tss.ds = WARDEN_DS;
+	double_fault_tss.es = WARDEN_DS;
+	double_fault_tss.eflags = 0x2;		/* bit 1 is always set */
+	double_fault_tss.iomap_base = sizeof(struct tss);
+	double_fault_tss.cr3 = rcr3();
+}
+
+static void idt_build(void)
+{
+	for (unsigned v = 0; v < 256; v++)
+		idt[v] = desc_gate(trap_vectors[v], WARDEN_CS, GATE_INTERRUPT, 0);
+	idt[TRAP_DF] = desc_gate(0, WARDEN_DF_TSS, GATE_TASK, 0);
+	idt[TRAP_HYPERCALL] = desc_gate(trap_vectors[TRAP_HYPERCALL], WARDEN_CS,
+					GATE_INTERRUPT, 1);
+}
+
+/* Load GDTR and reload every segment register from the new table. */
+static void gdt_load(void)
+{
+	struct table_register gdtr = { sizeof(gdt) - 1, (uint32_t)gdt };
+
+	__asm__ volatile("lgdt %0\n\t"
+			 "ljmp %1, $1f\n"
+			 "1:\n\t"
+			 "movl %2, %%eax\n\t"
+			 "movl %%eax, %%ds\n\t"
+			 "movl %%eax, %%es\n\t"
+			 "movl %%eax, %%ss\n\t"
+			 "xorl %%eax, %%eax\n\t"
+			 "movl %%eax, %%fs\n\t"
+			 "movl %%eax, %%gs\n\t"
+			 : : "m"(gdtr), "i"(WARDEN_CS), "i"(WARDEN_DS) : "eax", "memory");
+}
+
+static void idt_load(void)
+{
+	struct table_register idtr = { sizeof(idt) - 1, (uint32_t)idt };
+
+	__asm__ volatile("lidt %0" : : "m"(idtr));
+}
+
+static void tss_load(void)
+{
+	__asm__ volatile("ltr %w0" : : "r"(WARDEN_TSS));
+}
+
+void cpu_tables_init(void)
+{
+	gdt_build();
+	tss_build();
+	idt_build();
+	gdt_load();
+	tss_load();
+	idt_load();
+	/* SYSENTER_CS = 0 makes a guest's sysenter fault (#GP) into Warden. */
+	wrmsr(MSR_SYSENTER_CS, 0);
+}
+
+void cpu_tables_set_cr3(uint32_t cr3)
+{
+	double_fault_tss.cr3 = cr3;
+}

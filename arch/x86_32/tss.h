@@ -1,0 +1,36 @@
+/*
+ * tss.h - the 32-bit task-state segment.
+ *
+ * Warden uses a TSS for two things only: ESP0/SS0, the stack the CPU
+ * switches to when a trap leaves ring 1 or 3, and, in a second TSS, the
+ * double-fault task.  The I/O-permission map base points past the TSS's
+ * limit, so no port I/O is allowed below ring 0 whatever the bitmap would
+ * have said (with base 0 a ring-3 program could reach QEMU's exit port).
+ */
+#ifndef ARCH_X86_32_TSS_H
+#define ARCH_X86_32_TSS_H
+
+#include <stdint.h>
+
+struct tss {
+	uint16_t link, reserved0;
+	uint32_t esp0;
+	uint16_t ss0, reserved1;
+	uint32_t esp1;
+	uint16_t ss1, reserved2;
+	uint32_t esp2;
+	uint16_t ss2, reserved3;
+	uint32_t cr3, eip, eflags;
+	uint32_t eax, ecx, edx, ebx, esp, ebp, esi, edi;
+	uint16_t es, reserved4, cs, reserved5, ss, reserved6;
+	uint16_t ds, reserved7, fs, reserved8, gs, reserved9;
+	uint16_t ldt, reserved10, trap, iomap_base;
+};
+
+_Static_assert(sizeof(struct tss) == 104, "TSS layout");
+
+/* The running task's TSS: after a double fault it holds the state the CPU
+ * saved at the moment of the fault. */
+extern struct tss warden_tss;
+
+#endif

@@ -1,0 +1,117 @@
+/*
+ * main.c - Warden's start-up, in the order it must happen.
+ *
+ * boot.S arrives here with paging on (the boot page tables), on Warden's
+ * stack, with the boot loader's magic and information pointer.  Each step
+ * below needs the ones before it:
+ *
+ *   serial port      so that everything after can say what it does
+ *   GDT, TSS, IDT    so that a fault is a panic report, not a reset
+ *   PIC              every interrupt masked until its handler exists
+ *   CPU check        NX is needed by Warden's own page tables
+ *   boot information copied out of the loader's memory, checked
+ *   memory           frame allocator, then Warden's own address space
+ *   time             calibrated TSC clock, periodic tick
+ *   modules          each checked: would it make a guest?
+ */
+#include <stdint.h>
+
+#include "arch/x86_32/cpu_features.h"
+#include "arch/x86_32/cpu_tables.h"
+#include "arch/x86_32/exit_status.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/pic.h"
+#include "arch/x86_32/serial.h"
+#include "arch/x86_32/x86.h"
+#include "boot/boot_memory.h"
+#include "boot/multiboot.h"
+#include "boot/selftest.h"
+#include "core/console.h"
+#include "core/module_check.h"
+#include "core/power_off.h"
+#include "core/time.h"
+#include "mm/frame_report.h"
+
+#define WARDEN_VERSION "0.1"
+#define TICKS_TO_WATCH 3
+
+void warden_main(uint32_t magic, uint32_t mbi_pa);
+
+static struct boot_info boot_info;
+
+static void check_cpu(void)
+{
+	const char *missing = cpu_missing_feature();
+
+	if (missing) {
+		printk("warden: this CPU lacks %s; under QEMU use -cpu qemu32,+nx\n",
+		       missing);
+		power_off(EXIT_BAD_CPU, "unsupported CPU");
+	}
+}
+
+/* The boot page tables map the first GiB at DIRECTMAP_BASE. */
+static void read_boot_info(uint32_t magic, uint32_t mbi_pa)
+{
+	struct phys_view memory = { (const uint8_t *)DIRECTMAP_BASE,
+				    DIRECTMAP_SIZE };
+	const char *why = multiboot_parse(&memory, magic, mbi_pa,
+					  boot_image_range(), &boot_info);
+
+	if (why) {
+		printk("warden: cannot use the boot information: %s\n", why);
+		power_off(EXIT_BAD_BOOT, "bad boot information");
+	}
+	printk("boot: loader \"%s\", command line \"%s\"\n",
+	       boot_info.loader, boot_info.cmdline);
+}
+
+/* Let the tick run a few times, to show the two clocks agree. */
+static void show_time(void)
+{
+	uint64_t start_ns, start_tick = time_ticks();
+
+	while (time_ticks() == start_tick)
+		sti_hlt_cli();
+	start_ns = time_now_ns();
+	start_tick = time_ticks();
+	while (time_ticks() < start_tick + TICKS_TO_WATCH)
+		sti_hlt_cli();
+	printk("time: TSC %u kHz, tick %u Hz, %u ticks took %llu us\n",
+	       time_tsc_khz(), TICK_HZ, TICKS_TO_WATCH,
+	       (time_now_ns() - start_ns) / 1000);
+}
+
+static void check_modules(void)
+{
+	unsigned accepted = 0;
+
+	for (unsigned i = 0; i < boot_info.nmodules; i++) {
+		const struct boot_module *m = &boot_info.modules[i];
+
+		accepted += module_check(i, m->cmdline, m->start, m->end,
+					 m->problem);
+	}
+	if (boot_info.modules_ignored)
+		printk("modules: %u more ignored (at most %u)\n",
+		       boot_info.modules_ignored, BOOT_MAX_MODULES);
+	printk("modules: %u accepted, %u rejected\n", accepted,
+	       boot_info.nmodules - accepted + boot_info.modules_ignored);
+}
+
+void warden_main(uint32_t magic, uint32_t mbi_pa)
+{
+	serial_init();
+	cpu_tables_init();
+	pic_init();
+	printk("\nWarden " WARDEN_VERSION ": a paravirtual hypervisor for 32-bit x86\n");
+	check_cpu();
+	read_boot_info(magic, mbi_pa);
+	boot_memory_init(&boot_info);
+	frame_report();
+	time_init();
+	show_time();
+	check_modules();
+	selftest_run(boot_info.cmdline);
+	power_off(EXIT_OK, "nothing more to run");
+}

@@ -1,0 +1,22 @@
+/*
+ * time.h - Warden's clocks: a periodic tick and a calibrated TSC.
+ */
+#ifndef CORE_TIME_H
+#define CORE_TIME_H
+
+#include <stdint.h>
+#include "core/tsc_scale.h"
+
+#define TICK_HZ 100
+
+/* Calibrate the TSC against the PIT, then start the tick. */
+void time_init(void);
+
+/* Called on every timer interrupt. */
+void time_tick(void);
+
+uint64_t time_ticks(void);		/* ticks since time_init */
+uint64_t time_now_ns(void);		/* nanoseconds since time_init */
+uint32_t time_tsc_khz(void);
+
+#endif

@@ -1,0 +1,2 @@
+UNIT_TESTS += memmap
+UNIT_memmap_SRCS := mm/memmap.c
