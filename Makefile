@@ -9,7 +9,7 @@ BUILD        := build
 # Freestanding, 32-bit, no SSE in Warden, frame pointers for backtraces.
 WARDEN_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -mgeneral-regs-only \
-	-fno-omit-frame-pointer -march=i686 -I. \
+	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -march=i686 -I. \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wundef -Wvla -Wwrite-strings
 WARDEN_ASFLAGS := -g -I. -Werror

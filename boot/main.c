@@ -51,10 +51,14 @@ static void check_cpu(void)
 }
 
 /* The boot page tables map the first GiB at DIRECTMAP_BASE. */
-static void read_boot_info(uint32_t magic, uint32_t mbi_pa)
+static uint8_t *boot_phys(uint32_t pa)
 {
-	struct phys_view memory = { (const uint8_t *)DIRECTMAP_BASE,
-				    DIRECTMAP_SIZE };
+	return (uint8_t *)(DIRECTMAP_BASE + pa);
+}
+
+static void parse_boot_info(uint32_t magic, uint32_t mbi_pa)
+{
+	struct phys_view memory = { boot_phys(0), DIRECTMAP_SIZE };
 	const char *why = multiboot_parse(&memory, magic, mbi_pa,
 					  boot_image_range(), &boot_info);
 
@@ -62,8 +66,19 @@ static void read_boot_info(uint32_t magic, uint32_t mbi_pa)
 		printk("warden: cannot use the boot information: %s\n", why);
 		power_off(EXIT_BAD_BOOT, "bad boot information");
 	}
+}
+
+static void read_boot_info(uint32_t magic, uint32_t mbi_pa)
+{
+	parse_boot_info(magic, mbi_pa);
+	if (selftest_overlap_modules(boot_info.cmdline, boot_phys(mbi_pa),
+				     boot_phys))
+		parse_boot_info(magic, mbi_pa);
 	printk("boot: loader \"%s\", command line \"%s\"\n",
 	       boot_info.loader, boot_info.cmdline);
+	if (boot_info.ranges_ignored)
+		printk("boot: %u memory-map entries ignored (at most %u of each kind)\n",
+		       boot_info.ranges_ignored, BOOT_MAX_RANGES);
 }
 
 /* Let the tick run a few times, to show the two clocks agree. */
@@ -95,6 +110,8 @@ static void check_modules(void)
 	if (boot_info.modules_ignored)
 		printk("modules: %u more ignored (at most %u)\n",
 		       boot_info.modules_ignored, BOOT_MAX_MODULES);
+	if (boot_info.nmodules == 0)
+		printk("modules: none given (each multiboot module is meant to become a domain)\n");
 	printk("modules: %u accepted, %u rejected\n", accepted,
 	       boot_info.nmodules - accepted + boot_info.modules_ignored);
 }

@@ -59,7 +59,9 @@ static const char *refuse(const char *fmt, ...)
 	return reason;
 }
 
-/* Names for the numbers people most often get wrong, to make reasons readable. */
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Names for the numbers people most often get wrong, for readable reasons. */
 struct name {
 	unsigned number;
 	const char *name;
@@ -118,12 +120,10 @@ static const char *check_header(const struct elf32_ehdr *eh)
 		return refuse("ELF version %u, expected 1", eh->e_version);
 	if (eh->e_type != ELF_ET_EXEC)
 		return refuse("type %u (%s), expected 2 (executable)", eh->e_type,
-			      name_of(types, sizeof(types) / sizeof(types[0]),
-				      eh->e_type));
+			      name_of(types, ARRAY_SIZE(types), eh->e_type));
 	if (eh->e_machine != ELF_EM_386)
 		return refuse("machine %u (%s), expected 3 (i386)", eh->e_machine,
-			      name_of(machines, sizeof(machines) / sizeof(machines[0]),
-				      eh->e_machine));
+			      name_of(machines, ARRAY_SIZE(machines), eh->e_machine));
 	return NULL;
 }
 
@@ -225,7 +225,10 @@ static bool overlap(const struct elf_segment *a, const struct elf_segment *b)
 	       a->vaddr < b->vaddr + b->memsz && b->vaddr < a->vaddr + a->memsz;
 }
 
-/* Two segments over one page would have the loader write it twice. */
+/*
+ * Two segments claiming the same byte would have the loader write it twice,
+ * and what the guest finds there would depend on the order of the copies.
+ */
 static const char *check_overlap(const struct elf_info *info)
 {
 	for (unsigned i = 0; i < info->nsegments; i++) {
@@ -234,8 +237,9 @@ static const char *check_overlap(const struct elf_info *info)
 			const struct elf_segment *b = &info->segments[j];
 
 			if (overlap(a, b))
-				return refuse("loadable segments %u and %u overlap at 0x%x",
-					      i, j, a->vaddr > b->vaddr ? a->vaddr : b->vaddr);
+				return refuse("loadable segments %u and %u "
+					      "overlap at 0x%x", i, j,
+					      a->vaddr > b->vaddr ? a->vaddr : b->vaddr);
 		}
 	}
 	return NULL;

@@ -168,7 +168,7 @@ static void fetch_stars(struct spec *s, va_list *ap)
 	if (s->width_star) {
 		int w = va_arg(*ap, int);
 
-		/* A negative width is '-' plus its magnitude; 0u - w is exact even for INT_MIN. */
+		/* Negative means '-' and the magnitude; 0u - w is exact for INT_MIN. */
 		if (w < 0)
 			s->left = true;
 		s->width = w < 0 ? (size_t)(0u - (unsigned)w) : (size_t)w;
@@ -242,7 +242,7 @@ static void format_int(struct out *o, const struct spec *s, uintmax_t v,
 {
 	char digits[sizeof(uintmax_t) * 3];	/* octal needs 22 for 64 bits */
 	char *end = digits + sizeof(digits);
-	/* C: "The result of converting zero with an explicit precision of zero is no characters." */
+	/* C: "converting zero with an explicit precision of zero" gives no digits. */
 	size_t n = s->has_prec && s->prec == 0 && v == 0 ? 0 : to_digits(v, s->conv, end);
 	size_t zeros = s->has_prec && s->prec > n ? s->prec - n : 0;
 	size_t body;

@@ -10,7 +10,7 @@
  * misaligned access) and refuses every truncation of a good image.
  * Cannot show: that the loader honours the summary, or that what a real
  * toolchain emits passes -- that is checked only when the cross-built
- * fixture build/tests/fixtures/tiny.elf exists.
+ * fixture build/fixtures/tiny.elf exists.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -362,7 +362,7 @@ static void test_every_truncation_refused(void)
 /* A real linker's output, when the boot-test build has made one. */
 static void test_fixture_if_built(void)
 {
-	FILE *f = fopen("build/tests/fixtures/tiny.elf", "rb");
+	FILE *f = fopen("build/fixtures/tiny.elf", "rb");
 	static uint8_t image[1 << 20];
 	struct elf_info info;
 	size_t size;

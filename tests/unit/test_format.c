@@ -173,7 +173,9 @@ static void same_value(const char *fmt, size_t len, char conv,
 /* Every value at every length, then characters and strings, for one spec. */
 static void sweep_spec(const char *spec)
 {
-	static const char *const strings[] = { "", "a", "hello, world", "abcdefghijklmnopqrstuvwxyz0123" };
+	static const char *const strings[] = {
+		"", "a", "hello, world", "abcdefghijklmnopqrstuvwxyz0123",
+	};
 	static const char chars[] = { 'A', ' ', '~' };
 	const char *conv;
 	char fmt[64];
@@ -212,7 +214,8 @@ static void test_sweep(void)
 		*f = '\0';
 		for (w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
 			for (p = 0; p < sizeof(precs) / sizeof(precs[0]); p++) {
-				snprintf(spec, sizeof(spec), "%%%s%s%s", flags, widths[w], precs[p]);
+				snprintf(spec, sizeof(spec), "%%%s%s%s", flags,
+					 widths[w], precs[p]);
 				sweep_spec(spec);
 			}
 		}
@@ -222,7 +225,9 @@ static void test_sweep(void)
 /* '*' widths and precisions of both signs, for each kind of conversion. */
 static void test_star_sweep(void)
 {
-	static const char *const fmts[] = { "[%*.*d]", "[%-*.*i]", "[%0*.*x]", "[%#*.*o]", "[%+*.*d]", "[%*.*c]" };
+	static const char *const fmts[] = {
+		"[%*.*d]", "[%-*.*i]", "[%0*.*x]", "[%#*.*o]", "[%+*.*d]", "[%*.*c]",
+	};
 	size_t f;
 	int w, p;
 
@@ -299,7 +304,8 @@ static void test_huge_lengths(void)
 	CHECK_EQ(unchecked(buf, sizeof(buf), "%.*d", INT_MAX, 1), INT_MAX);
 	CHECK_STR(buf, "0000000");
 	/* Three fields of 2^31 - 1 would wrap a 32-bit count; ours saturates. */
-	CHECK_EQ(unchecked(buf, sizeof(buf), "%*d%*d%*d", INT_MAX, 1, INT_MAX, 2, INT_MAX, 3), -1);
+	CHECK_EQ(unchecked(buf, sizeof(buf), "%*d%*d%*d",
+			   INT_MAX, 1, INT_MAX, 2, INT_MAX, 3), -1);
 	CHECK_EQ(unchecked(buf, sizeof(buf), "%.2147483647s", "ab"), 2);
 }
 
@@ -324,7 +330,9 @@ static void test_pointer(void)
 /* Flags and precision are ignored on %p. */
 static void test_pointer_flags(void)
 {
-	static const char *const fmts[] = { "%+p", "% p", "%#p", "%.3p", "%.30p", "%0p", "%lp", "%hhp" };
+	static const char *const fmts[] = {
+		"%+p", "% p", "%#p", "%.3p", "%.30p", "%0p", "%lp", "%hhp",
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
@@ -380,7 +388,8 @@ static void test_literal_cases(void)
 		if (strstr(literal_cases[i].fmt, "d"))
 			n = unchecked(got, sizeof(got), literal_cases[i].fmt, 1234);
 		else
-			n = unchecked(got, sizeof(got), literal_cases[i].fmt, (char *)NULL);
+			n = unchecked(got, sizeof(got), literal_cases[i].fmt,
+				      (char *)NULL);
 		CHECK_STR(got, literal_cases[i].want);
 		CHECK_EQ(n, (int)strlen(literal_cases[i].want));
 	}

@@ -1,0 +1,2 @@
+FUZZ_TARGETS += format
+FUZZ_format_SRCS := lib/format.c

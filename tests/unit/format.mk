@@ -1,0 +1,2 @@
+UNIT_TESTS += format
+UNIT_format_SRCS := lib/format.c
