@@ -9,7 +9,7 @@ BUILD        := build
 # Freestanding, 32-bit, no SSE in Warden, frame pointers for backtraces.
 WARDEN_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -mgeneral-regs-only \
-	-fno-omit-frame-pointer -mno-omit-leaf-frame-pointer -march=i686 -I. \
+	-fno-omit-frame-pointer -march=i686 -I. \
 	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	-Wpointer-arith -Wundef -Wvla -Wwrite-strings
 WARDEN_ASFLAGS := -g -I. -Werror
@@ -27,11 +27,11 @@ WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
 .PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures
 all: $(BUILD)/warden.elf
 
-$(BUILD)/obj/%.o: %.c
+$(BUILD)/obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	$(CC_WARDEN) $(WARDEN_CFLAGS) -MMD -MP -c $< -o $@
 
-$(BUILD)/obj/%.o: %.S
+$(BUILD)/obj/%.o: %.S Makefile
 	@mkdir -p $(dir $@)
 	$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
 

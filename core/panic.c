@@ -5,7 +5,9 @@
  * code and, for a page fault, CR2), where (every register and a backtrace
  * of return addresses, to be resolved with addr2line against
  * build/warden.elf), and then exits QEMU with EXIT_PANIC so a test sees
- * the difference between a panic and any other ending.  A fault while
+ * the difference between a panic and any other ending.  (GCC gives leaf
+ * functions that use no stack no frame of their own, so when one of them
+ * faults, its caller is missing from the backtrace: #0 is still exact.)  A fault while
  * reporting stops at once rather than looping.
  */
 #include "core/panic.h"
