@@ -144,7 +144,7 @@ static void test_percent_and_text(void)
 	same("%s and %s", "one", "two");
 }
 
-/* The sweep's length modifiers, in the order get_signed reads them. */
+/* The sweep's length modifiers and values; same_value() indexes lengths[]. */
 static const char *const lengths[] = { "hh", "h", "", "l", "ll", "z", "t", "j" };
 
 static const unsigned long long values[] = {
