@@ -24,6 +24,7 @@
 #include "arch/x86_32/serial.h"
 #include "arch/x86_32/x86.h"
 #include "boot/boot_memory.h"
+#include "boot/cpu_report.h"
 #include "boot/multiboot.h"
 #include "boot/selftest.h"
 #include "core/console.h"
@@ -125,6 +126,7 @@ void warden_main(uint32_t magic, uint32_t mbi_pa)
 	check_cpu();
 	read_boot_info(magic, mbi_pa);
 	boot_memory_init(&boot_info);
+	cpu_report();
 	frame_report();
 	time_init();
 	show_time();

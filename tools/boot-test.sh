@@ -13,13 +13,15 @@
 #   absent   lines that must not appear
 #   check    optionally, a function given the log: one more oracle
 #   seconds  the time limit (default 30)
+#   cpu      QEMU's CPU model, if not the default qemu32,+nx
 # Prints nothing and exits 0 on a pass; prints why and exits 1 otherwise.
 set -u
 
 conf=$1 log=$2
-append="" modules="" iso="" status="" expect="" absent="" seconds=30
+append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu=""
 check() { return 0; }
 . "./$conf"
+[ -z "$cpu" ] || export QEMU_CPU="$cpu"
 
 set --
 while IFS= read -r m; do

@@ -64,8 +64,7 @@ _start:
 	movl $0, (%ecx)
 	addl $4, %ecx
 	jmp 1b
-2:
-	movl $_stack_top, %esp
+2:	movl $_stack_top, %esp
 	xorl %ebp, %ebp			/* a backtrace ends here */
 	pushl %edi
 	pushl %esi
@@ -73,12 +72,23 @@ _start:
 	call *%eax
 	ud2				/* warden_main never returns */
 
+/* No console yet: push the bytes straight at COM1, then exit. */
 no_pae:
-	movw $EXIT_PORT, %dx
+	movl $no_pae_message, %esi
+	movw $0x3f8, %dx
+1:	lodsb
+	testb %al, %al
+	jz 2f
+	outb %al, %dx
+	jmp 1b
+2:	movw $EXIT_PORT, %dx
 	movb $EXIT_BAD_CPU, %al
 	outb %al, %dx
 3:	hlt
 	jmp 3b
+
+no_pae_message:
+	.asciz "warden: this CPU lacks PAE; under QEMU use -cpu qemu32,+nx\r\n"
 
 /*
  * The boot page tables.  The L3 table must be 32-byte aligned; L2 tables

@@ -1,0 +1,2 @@
+UNIT_TESTS += frame
+UNIT_frame_SRCS := mm/frame.c
