@@ -13,6 +13,7 @@
 #include "arch/x86_32/cpu_tables.h"
 #include "arch/x86_32/cpu_features.h"
 #include "arch/x86_32/memlayout.h"
+#include "core/console.h"
 #include "core/panic.h"
 #include "mm/frame.h"
 #include "mm/frame_setup.h"
@@ -77,6 +78,20 @@ static uint64_t ram_top(const struct boot_info *bi)
 	return top;
 }
 
+/* RAM Warden leaves alone: it manages machine memory below 4 GiB. */
+static void report_unused_ram(const struct boot_info *bi)
+{
+	uint64_t unused = 0;
+
+	for (unsigned i = 0; i < bi->nram; i++)
+		if (bi->ram[i].end > FRAME_SETUP_MAX_ADDR)
+			unused += bi->ram[i].end - (bi->ram[i].start > FRAME_SETUP_MAX_ADDR ?
+						    bi->ram[i].start : FRAME_SETUP_MAX_ADDR);
+	if (unused)
+		printk("memory: %llu MiB of RAM above 4 GiB is not used\n",
+		       unused >> 20);
+}
+
 void boot_memory_init(const struct boot_info *bi)
 {
 	static struct mem_range busy[MAX_BUSY];
@@ -86,6 +101,7 @@ void boot_memory_init(const struct boot_info *bi)
 	if (why)
 		panic("cannot set up the frame allocator: %s", why);
 	claim_busy(bi);
+	report_unused_ram(bi);
 	cpu_enable_nx();
 	cpu_tables_set_cr3(warden_space_init(ram_top(bi)));
 }

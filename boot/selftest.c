@@ -13,6 +13,8 @@
 #include "core/panic.h"
 #include "lib/cmdline.h"
 #include "lib/string.h"
+#include "mm/frame.h"
+#include "mm/mapslot.h"
 
 /* Offsets in the multiboot v1 information structure. */
 #define MBI_MODS_COUNT		20
@@ -49,6 +51,39 @@ static __attribute__((noinline)) unsigned selftest_recurse(volatile unsigned dep
 static void selftest_stack_overflow(void)
 {
 	selftest_recurse(0);
+}
+
+/* The highest free frame: above the direct map when RAM exceeds 1 GiB. */
+static uint32_t highest_free_frame(void)
+{
+	for (uint32_t mfn = frame_total(); mfn-- > 0;)
+		if (frame_get(mfn)->type == FRAME_FREE)
+			return mfn;
+	return FRAME_NONE;
+}
+
+/*
+ * Map one frame through two map slots at once, write through one and read
+ * through the other, unmap both; then touch the stale address, which must
+ * fault now that its translation is gone.
+ */
+static void selftest_mapslot(void)
+{
+	uint32_t mfn = highest_free_frame();
+	volatile uint32_t *a, *b;
+
+	frame_claim(mfn, 1, FRAME_WARDEN, OWNER_WARDEN);
+	a = frame_map(mfn);
+	b = frame_map(mfn);
+	a[0] = 0x57415244;
+	printk("mapslot: frame 0x%x at %p and %p, %s, %u slots in use\n", mfn,
+	       (void *)a, (void *)b, b[0] == 0x57415244 ? "same contents" :
+	       "DIFFERENT contents", mapslot_in_use());
+	frame_unmap((void *)b);
+	frame_unmap((void *)a);
+	printk("mapslot: %u slots in use; touching %p after unmapping it\n",
+	       mapslot_in_use(), (void *)a);
+	a[0] = 0;
 }
 
 static void selftest_panic(void)
@@ -93,6 +128,7 @@ static const struct selftest selftests[] = {
 	{ "invalid-opcode", selftest_invalid_opcode },
 	{ "stack-overflow", selftest_stack_overflow },
 	{ "panic", selftest_panic },
+	{ "mapslot", selftest_mapslot },
 	{ "overlap-modules", 0 },	/* runs before parsing: see above */
 };
 

@@ -53,13 +53,21 @@ static void push_free(uint32_t mfn)
 	free_head = mfn;
 }
 
-/* Only absent frames become free: RAM reported twice is added once. */
+/*
+ * Only absent frames become free: RAM reported twice is added once.  The
+ * range is clipped to the table first, so first + i - 1 cannot wrap past
+ * 2^32 onto low frames outside the range.
+ */
 void frame_add_free(uint32_t first, uint32_t count)
 {
+	if (first >= nframes)
+		return;
+	if (count > nframes - first)
+		count = nframes - first;
 	for (uint32_t i = count; i > 0; i--) {
 		uint32_t mfn = first + i - 1;
 
-		if (mfn < nframes && frames[mfn].type == FRAME_ABSENT)
+		if (frames[mfn].type == FRAME_ABSENT)
 			push_free(mfn);
 	}
 }

@@ -14,14 +14,16 @@
 #   check    optionally, a function given the log: one more oracle
 #   seconds  the time limit (default 30)
 #   cpu      QEMU's CPU model, if not the default qemu32,+nx
+#   memory   QEMU's memory size, if not the default 128M
 # Prints nothing and exits 0 on a pass; prints why and exits 1 otherwise.
 set -u
 
 conf=$1 log=$2
-append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu=""
+append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu="" memory=""
 check() { return 0; }
 . "./$conf"
 [ -z "$cpu" ] || export QEMU_CPU="$cpu"
+[ -z "$memory" ] || export QEMU_MEMORY="$memory"
 
 set --
 while IFS= read -r m; do

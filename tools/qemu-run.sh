@@ -12,7 +12,8 @@
 #   -k  use KVM if it really runs Warden here (a probe boot under KVM must
 #       end with Warden's exit status; the verdict is kept in
 #       build/kvm-probe); TCG otherwise.  Tests never use it.
-# $QEMU_CPU replaces the CPU model (default qemu32,+nx).
+# $QEMU_CPU replaces the CPU model (default qemu32,+nx), $QEMU_MEMORY the
+# memory size (default 128M).
 # The exit status is QEMU's: see arch/x86_32/exit_status.h.
 set -eu
 
@@ -32,7 +33,7 @@ shift $((OPTIND - 1))
 
 # -cpu qemu32,+nx: PAE and NX.  isa-debug-exit: Warden's exit status.
 set -- "$@"
-args="-cpu ${QEMU_CPU:-qemu32,+nx} -m 128 -no-reboot -display none -serial stdio
+args="-cpu ${QEMU_CPU:-qemu32,+nx} -m ${QEMU_MEMORY:-128M} -no-reboot -display none -serial stdio
 -device isa-debug-exit,iobase=0xf4,iosize=0x04"
 
 # Some /dev/kvm (nested, in software) fail 32-bit protected-mode int/iret

@@ -1,0 +1,2 @@
+UNIT_TESTS += backtrace
+UNIT_backtrace_SRCS := core/backtrace.c
