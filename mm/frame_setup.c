@@ -25,16 +25,27 @@ static uint64_t ram_top(const struct mem_range *ram, unsigned nram)
 	return top < FRAME_SETUP_MAX_ADDR ? top : FRAME_SETUP_MAX_ADDR;
 }
 
+/* RAM minus busy within [LOW_MEMORY_END, hi), into free[]; returns how
+ * many.  Past MAX_FREE_RANGES ranges, the rest of RAM stays unused. */
+static unsigned free_ranges(const struct mem_range *ram, unsigned nram,
+			    const struct mem_range *busy, unsigned nbusy,
+			    uint64_t hi, struct mem_range *free)
+{
+	unsigned n = memmap_free_ranges(ram, nram, busy, nbusy, LOW_MEMORY_END,
+					hi, free, MAX_FREE_RANGES);
+
+	return n < MAX_FREE_RANGES ? n : MAX_FREE_RANGES;
+}
+
 /* The first free direct-mapped range with room for bytes, or {0, 0}. */
 static struct mem_range place_table(const struct mem_range *ram, unsigned nram,
 				    const struct mem_range *busy, unsigned nbusy,
 				    uint64_t bytes)
 {
 	static struct mem_range free[MAX_FREE_RANGES];
-	unsigned n = memmap_free_ranges(ram, nram, busy, nbusy, LOW_MEMORY_END,
-					DIRECTMAP_SIZE, free, MAX_FREE_RANGES);
+	unsigned n = free_ranges(ram, nram, busy, nbusy, DIRECTMAP_SIZE, free);
 
-	for (unsigned i = 0; i < n && i < MAX_FREE_RANGES; i++)
+	for (unsigned i = 0; i < n; i++)
 		if (free[i].end - free[i].start >= bytes)
 			return (struct mem_range){ free[i].start,
 						   free[i].start + bytes };
@@ -46,11 +57,9 @@ static void add_free_ranges(const struct mem_range *ram, unsigned nram,
 			    uint64_t top)
 {
 	static struct mem_range free[MAX_FREE_RANGES];
-	unsigned n = memmap_free_ranges(ram, nram, busy, nbusy, LOW_MEMORY_END,
-					top, free, MAX_FREE_RANGES);
+	unsigned n = free_ranges(ram, nram, busy, nbusy, top, free);
 
-	/* More ranges than we can hold: the rest stays unused, not lost. */
-	for (unsigned i = 0; i < n && i < MAX_FREE_RANGES; i++)
+	for (unsigned i = 0; i < n; i++)
 		frame_add_free((uint32_t)(free[i].start >> 12),
 			       (uint32_t)((free[i].end - free[i].start) >> 12));
 }
