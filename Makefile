@@ -42,6 +42,7 @@ $(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
 -include $(WARDEN_OBJS:.o=.d)
 
 # --- host tools --------------------------------------------------------------
+.PRECIOUS: $(BUILD)/tools/%
 $(BUILD)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
 	$(HOSTCC) -std=c11 -Wall -Wextra -Werror -O2 $< -o $@
