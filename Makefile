@@ -6,6 +6,15 @@ HOSTCC       ?= cc
 FUZZCC       ?= clang
 BUILD        := build
 
+# Quiet by default: one short line a step.  `make V=1` shows the commands.
+ifeq ($(V),1)
+Q :=
+say = @true
+else
+Q := @
+say = @printf '  %-6s %s\n' $(1) $(2)
+endif
+
 # Freestanding, 32-bit, no SSE in Warden, frame pointers for backtraces.
 WARDEN_CFLAGS := -std=c11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
 	-fno-stack-protector -fno-asynchronous-unwind-tables -mgeneral-regs-only \
@@ -21,7 +30,8 @@ HOST_CFLAGS := -std=c11 -Wall -Wextra -Werror -g -O1 -I. \
 FUZZ_CFLAGS := -std=c11 -g -O1 -I. \
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S boot/*.c core/*.c mm/*.c lib/*.c)
+WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S arch/x86_32/x86emu/*.c \
+	boot/*.c core/*.c mm/*.c shadow/*.c lib/*.c)
 WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
 
 .PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures
@@ -29,15 +39,18 @@ all: $(BUILD)/warden.elf
 
 $(BUILD)/obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
-	$(CC_WARDEN) $(WARDEN_CFLAGS) -MMD -MP -c $< -o $@
+	$(call say,CC,$<)
+	$(Q)$(CC_WARDEN) $(WARDEN_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/obj/%.o: %.S Makefile
 	@mkdir -p $(dir $@)
-	$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
+	$(call say,AS,$<)
+	$(Q)$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
-	$(CC_WARDEN) $(WARDEN_LDFLAGS) $(WARDEN_OBJS) -lgcc -o $@
-	grub-file --is-x86-multiboot $@ || { echo "$@: no multiboot header in the first 8 KiB" >&2; rm -f $@; exit 1; }
+	$(call say,LD,$@)
+	$(Q)$(CC_WARDEN) $(WARDEN_LDFLAGS) $(WARDEN_OBJS) -lgcc -o $@
+	$(Q)grub-file --is-x86-multiboot $@ || { echo "$@: no multiboot header in the first 8 KiB" >&2; rm -f $@; exit 1; }
 
 -include $(WARDEN_OBJS:.o=.d)
 
@@ -45,7 +58,8 @@ $(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
 .PRECIOUS: $(BUILD)/tools/%
 $(BUILD)/tools/%: tools/%.c
 	@mkdir -p $(dir $@)
-	$(HOSTCC) -std=c11 -Wall -Wextra -Werror -O2 $< -o $@
+	$(call say,HOSTCC,$<)
+	$(Q)$(HOSTCC) -std=c11 -Wall -Wextra -Werror -O2 $< -o $@
 
 # --- boot-test fixtures: a tiny valid module and broken copies of it ---------
 FIXTURES     := $(BUILD)/fixtures
@@ -71,10 +85,13 @@ UNIT_TESTS :=
 include $(wildcard tests/unit/*.mk)
 UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/unit/test_%)
 
+# A test may set UNIT_<name>_CC and UNIT_<name>_CFLAGS (a 32-bit test that
+# runs instructions natively, say) and UNIT_<name>_LIBS (libraries to link).
 .SECONDEXPANSION:
 $(BUILD)/unit/test_%: tests/unit/test_%.c $$(UNIT_$$*_SRCS) tests/unit/unit.h
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOST_CFLAGS) $< $(UNIT_$*_SRCS) -o $@
+	$(call say,UNIT,$<)
+	$(Q)$(or $(UNIT_$*_CC),$(HOSTCC)) $(or $(UNIT_$*_CFLAGS),$(HOST_CFLAGS)) $< $(UNIT_$*_SRCS) -o $@ $(UNIT_$*_LIBS)
 
 # --- fuzz targets (tests/fuzz/*.mk register them) -----------------------------
 FUZZ_TARGETS :=
@@ -84,7 +101,8 @@ FUZZ_SECONDS ?= 60
 
 $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(FUZZ_$$*_SRCS)
 	@mkdir -p $(dir $@)
-	$(FUZZCC) $(FUZZ_CFLAGS) $< $(FUZZ_$*_SRCS) -o $@
+	$(call say,FUZZ,$<)
+	$(Q)$(FUZZCC) $(FUZZ_CFLAGS) $< $(FUZZ_$*_SRCS) -o $@
 
 # Each target runs FUZZ_SECONDS; findings land in build/fuzz/crash-*.
 fuzz: $(FUZZ_BINS)

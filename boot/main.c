@@ -12,7 +12,8 @@
  *   boot information copied out of the loader's memory, checked
  *   memory           frame allocator, then Warden's own address space
  *   time             calibrated TSC clock, periodic tick
- *   modules          each checked: would it make a guest?
+ *   modules          each checked, and built into a domain
+ *   schedule         run the domains, one after another
  */
 #include <stdint.h>
 
@@ -29,9 +30,13 @@
 #include "boot/selftest.h"
 #include "core/console.h"
 #include "core/module_check.h"
+#include "core/domain_build.h"
 #include "core/power_off.h"
+#include "core/schedule.h"
 #include "core/time.h"
+#include "mm/directmap.h"
 #include "mm/frame_report.h"
+#include "mm/switcher_map.h"
 
 #define WARDEN_VERSION "0.1"
 #define TICKS_TO_WATCH 3
@@ -98,15 +103,19 @@ static void show_time(void)
 	       (time_now_ns() - start_ns) / 1000);
 }
 
-static void check_modules(void)
+/* Every module that passes its checks becomes a domain. */
+static void build_domains(void)
 {
 	unsigned accepted = 0;
 
+	schedule_note_free_frames();
 	for (unsigned i = 0; i < boot_info.nmodules; i++) {
 		const struct boot_module *m = &boot_info.modules[i];
 
-		accepted += module_check(i, m->cmdline, m->start, m->end,
-					 m->problem);
+		if (!module_check(i, m->cmdline, m->start, m->end, m->problem))
+			continue;
+		accepted++;
+		domain_build(i, m->cmdline, directmap(m->start), m->end - m->start);
 	}
 	if (boot_info.modules_ignored)
 		printk("modules: %u more ignored (at most %u)\n",
@@ -130,7 +139,8 @@ void warden_main(uint32_t magic, uint32_t mbi_pa)
 	frame_report();
 	time_init();
 	show_time();
-	check_modules();
+	switcher_map_init();
+	build_domains();
 	selftest_run(boot_info.cmdline);
-	power_off(EXIT_OK, "nothing more to run");
+	schedule();
 }

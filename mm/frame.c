@@ -23,6 +23,7 @@ static uint32_t counts[FRAME_TYPES];
 
 static const char *const type_names[FRAME_TYPES] = {
 	"absent", "reserved", "free", "warden", "bootinfo", "module",
+	"domain", "shadow",
 };
 
 void frame_table_init(struct frame_info *table, uint32_t n)
@@ -33,8 +34,9 @@ void frame_table_init(struct frame_info *table, uint32_t n)
 	for (unsigned t = 0; t < FRAME_TYPES; t++)
 		counts[t] = 0;
 	for (uint32_t i = 0; i < n; i++)
-		frames[i] = (struct frame_info){ FRAME_NONE, OWNER_NONE,
-						 FRAME_ABSENT, 0 };
+		frames[i] = (struct frame_info){ .next_free = FRAME_NONE,
+						 .owner = OWNER_NONE,
+						 .type = FRAME_ABSENT };
 	counts[FRAME_ABSENT] = n;
 }
 
@@ -107,6 +109,12 @@ uint32_t frame_alloc(enum frame_type type, uint16_t owner)
 	frames[mfn].next_free = FRAME_NONE;
 	set_type(mfn, type, owner);
 	return mfn;
+}
+
+void frame_set_pfn(uint32_t mfn, uint32_t pfn)
+{
+	if (mfn < nframes && frames[mfn].type == FRAME_DOMAIN)
+		frames[mfn].pfn = pfn;
 }
 
 bool frame_free(uint32_t mfn)

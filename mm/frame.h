@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* What a frame is used for.  Domains add their own types later. */
+/* What a frame is used for. */
 enum frame_type {
 	FRAME_ABSENT,		/* no RAM here (a hole, or past the end) */
 	FRAME_RESERVED,		/* firmware's, or the first MiB */
@@ -15,6 +15,8 @@ enum frame_type {
 	FRAME_WARDEN,		/* Warden's image and its own allocations */
 	FRAME_BOOTINFO,		/* the multiboot information */
 	FRAME_MODULE,		/* a multiboot module's image */
+	FRAME_DOMAIN,		/* a domain's memory (owner: the domain) */
+	FRAME_SHADOW,		/* a shadow page table (owner: the domain) */
 	FRAME_TYPES
 };
 
@@ -22,7 +24,11 @@ enum frame_type {
 #define OWNER_WARDEN	0x7ff2		/* Xen's DOMID_XEN */
 
 struct frame_info {
-	uint32_t next_free;	/* free-list link, valid while FRAME_FREE */
+	union {
+		uint32_t next_free;	/* free-list link, while FRAME_FREE */
+		uint32_t pfn;		/* the owner's pseudo-physical frame
+					 * number, for FRAME_DOMAIN */
+	};
 	uint16_t owner;		/* a domain id, OWNER_WARDEN or OWNER_NONE */
 	uint8_t type;		/* enum frame_type */
 	uint8_t reserved;
@@ -42,6 +48,9 @@ void frame_claim(uint32_t first, uint32_t count, enum frame_type type,
 
 /* A free frame, now of the given type and owner, or FRAME_NONE. */
 uint32_t frame_alloc(enum frame_type type, uint16_t owner);
+
+/* Record which pseudo-physical frame of its owner a domain frame is. */
+void frame_set_pfn(uint32_t mfn, uint32_t pfn);
 
 /* Give a frame back; false (and nothing changes) if it was not in use. */
 bool frame_free(uint32_t mfn);

@@ -7,6 +7,7 @@
  *
  *   switcher stubs   read, execute       (guests will map these pages too)
  *   switcher data    read, write, no execute
+ *   trap-stack page  the running vCPU's (warden_space_map_trap_page)
  *   .text            read, execute
  *   .rodata          read
  *   .data, .bss      read, write
@@ -33,7 +34,7 @@
 #define RO	(PTE_P | PTE_NX)
 #define RW	(PTE_P | PTE_RW | PTE_NX)
 
-extern char _switcher_start[], _switcher_data_start[], _switcher_end[];
+extern char _switcher_start[], _switcher_data_start[], _trap_page[];
 extern char _text_start[], _text_end[], _data_start[];
 extern char _stack_guard[], _stack_bottom[], _stack_top[];
 
@@ -44,7 +45,7 @@ struct image_region {
 
 static const struct image_region image_regions[] = {
 	{ _switcher_start, _switcher_data_start, RX },
-	{ _switcher_data_start, _switcher_end, RW },
+	{ _switcher_data_start, _trap_page, RW },
 	{ _text_start, _text_end, RX },
 	{ _text_end, _data_start, RO },		/* .rodata */
 	{ _data_start, _stack_guard, RW },	/* .data, .bss */
@@ -111,6 +112,12 @@ static void map_direct(uint64_t ram_top)
 static void map_slots(void)
 {
 	mapslot_init(l1_entry(MAPSLOT_BASE));
+}
+
+void warden_space_map_trap_page(uint32_t mfn)
+{
+	*l1_entry((uint32_t)_trap_page) = ((uint64_t)mfn << PAGE_SHIFT) | RW;
+	invlpg(_trap_page);
 }
 
 uint32_t warden_space_init(uint64_t ram_top)

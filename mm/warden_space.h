@@ -14,4 +14,7 @@
  */
 uint32_t warden_space_init(uint64_t ram_top);
 
+/* Make the trap-stack page, in Warden's space, the running vCPU's. */
+void warden_space_map_trap_page(uint32_t mfn);
+
 #endif

@@ -11,8 +11,9 @@
  * IDT: one gate per vector, pointing at the generated stubs of
  *      trap_entry.S.  All are interrupt gates (Warden runs with IF clear)
  *      at DPL 0, so a software `int n` from a guest faults with #GP,
- *      except the hypercall gate, which ring 1 may reach but ring 3 may
- *      not, and the double-fault gate, a task gate.
+ *      except int3 and into (DPL 3, as on Xen), the hypercall gate, which
+ *      ring 1 may reach but ring 3 may not, and the double-fault gate, a
+ *      task gate.
  */
 #include "arch/x86_32/cpu_tables.h"
 #include "arch/x86_32/descriptor.h"
@@ -33,7 +34,8 @@ static struct tss double_fault_tss SWITCHER_DATA __attribute__((aligned(128)));
 static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
 
 extern const uint32_t trap_vectors[256];	/* trap_entry.S */
-extern char _stack_top[];			/* warden.ld */
+extern uint32_t switcher_warden_cr3;		/* trap_entry.S */
+extern char _trap_page[];			/* warden.ld */
 void double_fault_task(void);			/* trap_entry.S */
 
 struct __attribute__((packed)) table_register {
@@ -66,11 +68,15 @@ static void gdt_build(void)
 					   DESC_P | DESC_TSS_AVAIL));
 }
 
-/* The I/O map base at the TSS's size puts it past the limit: no ports. */
+/*
+ * A trap from ring 1 or 3 lands on the top of the trap-stack page, the one
+ * page of Warden's that both Warden's and the guest's address spaces map.
+ * The I/O map base at the TSS's size puts it past the limit: no ports.
+ */
 static void tss_build(void)
 {
 	warden_tss.ss0 = WARDEN_DS;
-	warden_tss.esp0 = (uint32_t)_stack_top;
+	warden_tss.esp0 = (uint32_t)_trap_page + PAGE_SIZE;
 	warden_tss.iomap_base = sizeof(struct tss);
 
 	double_fault_tss.eip = (uint32_t)double_fault_task;
@@ -81,7 +87,6 @@ static void tss_build(void)
 	double_fault_tss.es = WARDEN_DS;
 	double_fault_tss.eflags = 0x2;		/* bit 1 is always set */
 	double_fault_tss.iomap_base = sizeof(struct tss);
-	double_fault_tss.cr3 = rcr3();
 }
 
 static void idt_build(void)
@@ -89,6 +94,9 @@ static void idt_build(void)
 	for (unsigned v = 0; v < 256; v++)
 		idt[v] = desc_gate(trap_vectors[v], WARDEN_CS, GATE_INTERRUPT, 0);
 	idt[TRAP_DF] = desc_gate(0, WARDEN_DF_TSS, GATE_TASK, 0);
+	/* int3 and into are meant for every ring, as on Xen. */
+	idt[TRAP_BP] = desc_gate(trap_vectors[TRAP_BP], WARDEN_CS, GATE_INTERRUPT, 3);
+	idt[TRAP_OF] = desc_gate(trap_vectors[TRAP_OF], WARDEN_CS, GATE_INTERRUPT, 3);
 	idt[TRAP_HYPERCALL] = desc_gate(trap_vectors[TRAP_HYPERCALL], WARDEN_CS,
 					GATE_INTERRUPT, 1);
 }
@@ -131,6 +139,7 @@ void cpu_tables_init(void)
 	gdt_load();
 	tss_load();
 	idt_load();
+	cpu_tables_set_cr3(rcr3());
 	/* SYSENTER_CS = 0 makes a guest's sysenter fault (#GP) into Warden. */
 	wrmsr(MSR_SYSENTER_CS, 0);
 }
@@ -138,4 +147,5 @@ void cpu_tables_init(void)
 void cpu_tables_set_cr3(uint32_t cr3)
 {
 	double_fault_tss.cr3 = cr3;
+	switcher_warden_cr3 = cr3;
 }

@@ -9,7 +9,8 @@
 /* Build and load GDT, TSS and IDT; from here a fault is reported. */
 void cpu_tables_init(void);
 
-/* Tell the double-fault task which address space to run in. */
+/* Warden's address space: for the double-fault task, and for the trap
+ * stubs to switch to when a trap comes from a guest. */
 void cpu_tables_set_cr3(uint32_t cr3);
 
 #endif

@@ -12,10 +12,13 @@
 
 #define EXIT_PORT		0xf4
 
-#define EXIT_OK			0x10	/* QEMU 33: ran to the end */
+#define EXIT_OK			0x10	/* QEMU 33: ran to the end, and every
+					 * domain shut down with poweroff */
 #define EXIT_PANIC		0x11	/* QEMU 35: Warden's own fault or bug */
 #define EXIT_BAD_BOOT		0x12	/* QEMU 37: unusable boot information */
 #define EXIT_BAD_CPU		0x13	/* QEMU 39: CPU lacks PAE or NX */
+#define EXIT_DOMAIN_FAILED	0x14	/* QEMU 41: a domain crashed or did
+					 * not shut down with poweroff */
 
 /* The status QEMU reports for a Warden status. */
 #define QEMU_STATUS(v)		(((v) << 1) | 1)

@@ -4,14 +4,34 @@
  * One stub per vector, generated below rather than typed: a stub pushes a
  * zero where the CPU pushes no error code, pushes its vector number and
  * jumps to trap_common, which saves the rest of the registers into a
- * struct trap_frame (trap_frame.h) and calls trap_dispatch() in C.  When
- * that returns, the same frame is restored and IRET resumes the context.
+ * struct trap_frame (trap_frame.h).  Then there are three ways on:
+ *
+ * From Warden itself (ring 0, in Warden's address space): call
+ * trap_dispatch() on the same stack; when it returns, restore and IRET.
+ *
+ * From a guest (ring 1 or 3): the CPU has switched to the stack in the TSS,
+ * the top of the trap-stack page, which is mapped at the same address in the
+ * guest's address space and in Warden's.  We are still in the guest's
+ * address space, where nothing of Warden but this switcher region exists,
+ * so: switch CR3 to Warden's, switch to Warden's own stack, and call
+ * guest_trap() with the frame.  It never returns: it ends by entering a
+ * guest again through switcher_enter_guest(), so Warden never waits on its
+ * stack and each trap starts on a fresh one.
+ *
+ * From ring 0 but in a guest's address space: only the last instructions of
+ * switcher_enter_guest() run there, and they fault only if the guest gave
+ * bad segment selectors or a bad frame.  That is the guest's fault, not
+ * Warden's: switch to Warden's address space and call guest_exit_fault().
  *
  * The stubs live in the switcher section, which every guest address space
  * maps read-only: they are the only Warden code a guest's trap reaches.
  * trap_vectors[] is the table of stub addresses that idt_init() reads.
  */
+#include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/segments.h"
+
+#define FRAME_CS	60		/* offsetof(struct trap_frame, cs) */
+#define FRAME_SIZE	76		/* a guest's frame: with ESP and SS */
 
 	.section .switcher.text, "ax"
 
@@ -50,9 +70,53 @@ trap_common:
 	movl %eax, %ds
 	movl %eax, %es
 	cld
+	testl $3, FRAME_CS(%esp)
+	jnz from_guest
+	movl %cr3, %eax
+	cmpl switcher_warden_cr3, %eax
+	jne exit_fault
 	pushl %esp			/* struct trap_frame * */
 	call trap_dispatch
 	addl $4, %esp
+	popal
+	popl %gs
+	popl %fs
+	popl %es
+	popl %ds
+	addl $8, %esp			/* vector and error code */
+	iret
+
+from_guest:
+	movl switcher_warden_cr3, %eax
+	movl %eax, %cr3
+	movl %esp, %eax			/* the frame, in the trap-stack page */
+	movl $_stack_top, %esp
+	xorl %ebp, %ebp			/* a backtrace ends here */
+	pushl %eax
+	call guest_trap			/* never returns */
+	ud2
+
+exit_fault:
+	movl switcher_warden_cr3, %eax
+	movl %eax, %cr3
+	movl %esp, %eax
+	movl $_stack_top, %esp
+	xorl %ebp, %ebp
+	pushl %eax
+	call guest_exit_fault		/* never returns */
+	ud2
+
+/*
+ * switcher_enter_guest(cr3): the only way into a guest.  The caller has
+ * written the guest's whole frame at the top of the trap-stack page; load
+ * the guest's (shadow) address space, where this code and that page are
+ * mapped at the same addresses, and restore the frame.
+ */
+	.globl switcher_enter_guest
+switcher_enter_guest:
+	movl 4(%esp), %eax
+	movl $(_trap_page + PAGE_SIZE - FRAME_SIZE), %esp
+	movl %eax, %cr3
 	popal
 	popl %gs
 	popl %fs
@@ -75,6 +139,10 @@ double_fault_task:
 
 	.section .switcher.data, "aw"
 	.balign 4
+	.globl switcher_warden_cr3
+switcher_warden_cr3:			/* Warden's CR3, for the way in */
+	.long 0
+
 	.globl trap_vectors
 trap_vectors:
 	.set vec, 0

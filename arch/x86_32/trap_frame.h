@@ -24,6 +24,7 @@ struct trap_frame {
 #define TRAP_DB		1
 #define TRAP_NMI	2
 #define TRAP_BP		3
+#define TRAP_OF		4
 #define TRAP_UD		6
 #define TRAP_DF		8
 #define TRAP_TS		10

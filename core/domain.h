@@ -1,0 +1,82 @@
+/*
+ * domain.h - a domain (one guest) and its one vCPU.
+ */
+#ifndef CORE_DOMAIN_H
+#define CORE_DOMAIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "arch/x86_32/trap_frame.h"
+#include "mm/p2m.h"
+#include "mm/switcher_map.h"
+#include "shadow/shadow.h"
+
+#define MAX_DOMAINS		8
+#define DOMAIN_NAME_MAX		32
+#define CONSOLE_LINE_MAX	160
+
+/* A guest entry point: code selector and address. */
+struct guest_entry {
+	uint16_t cs;
+	uint32_t eip;
+};
+
+/* What the guest registered for one vector with set_trap_table. */
+struct guest_trap_handler {
+	struct guest_entry entry;	/* eip 0: none */
+	uint8_t dpl;			/* lowest ring that may `int` to it */
+	bool mask_events;		/* like an interrupt gate */
+};
+
+struct vcpu {
+	struct domain *domain;
+	struct trap_frame regs;		/* the guest's registers while Warden runs */
+	struct guest_trap_handler traps[256];
+	uint16_t kernel_ss;		/* the stack for traps from ring 3 */
+	uint32_t kernel_sp;
+	struct guest_entry event_callback, failsafe_callback;
+	uint32_t cr2;			/* the last page-fault address delivered */
+	uint32_t trap_page;		/* machine frame of its trap-stack page */
+	uint32_t switcher_l1;		/* machine frame of its switcher page table */
+	uint32_t gdt_pfns[GDT_GUEST_PAGES];	/* its GDT frames (set_gdt) */
+	unsigned gdt_pages;
+	struct shadow shadow;
+};
+
+enum domain_state {
+	DOMAIN_UNUSED,
+	DOMAIN_RUNNABLE,
+	DOMAIN_SHUTDOWN,		/* it asked to stop */
+	DOMAIN_CRASHED,			/* Warden stopped it */
+};
+
+struct domain {
+	uint16_t id;
+	char name[DOMAIN_NAME_MAX];
+	enum domain_state state;
+	unsigned shutdown_reason;	/* SHUTDOWN_* when DOMAIN_SHUTDOWN */
+	char crash_reason[160];		/* the first reason, when DOMAIN_CRASHED */
+	struct p2m p2m;			/* nr_pfns frames of RAM ... */
+	uint32_t shared_info;		/* ... and the shared-info page: its mfn */
+	char line[CONSOLE_LINE_MAX];	/* console output not yet printed */
+	unsigned line_len;
+	struct vcpu vcpu;
+};
+
+/* The vCPU running now (or last run), and its domain. */
+extern struct vcpu *current;
+
+/*
+ * Stop domain d: record the first reason, print one line, and make sure it
+ * never runs again.  Callers carry on (lguest's kill_guest); the trap path
+ * checks the state before it would enter the guest.
+ */
+void domain_crash(struct domain *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static inline bool domain_alive(const struct domain *d)
+{
+	return d->state == DOMAIN_RUNNABLE;
+}
+
+#endif

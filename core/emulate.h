@@ -1,0 +1,21 @@
+/*
+ * emulate.h - running one guest instruction in Warden instead of the CPU.
+ */
+#ifndef CORE_EMULATE_H
+#define CORE_EMULATE_H
+
+#include "arch/x86_32/x86emu/x86emu.h"
+#include "core/domain.h"
+
+/* Fetch and decode the instruction at v's EIP; NULL or why not. */
+const char *emulate_fetch(struct vcpu *v, struct x86_insn *insn);
+
+/* Emulate the instruction at v's EIP with memory accesses through mem,
+ * updating v's registers; NULL or why it could not. */
+const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem);
+
+/* v's registers as the emulator sees them, and back. */
+struct x86_regs emulate_regs(const struct vcpu *v);
+void emulate_set_regs(struct vcpu *v, const struct x86_regs *r);
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * guest_fault.c - acting on a guest's page fault.
+ *
+ * shadow/fault_classify.c decides what the fault means; here each outcome
+ * has one line of action, and a counter (the counts are printed when a
+ * domain ends).
+ */
+#include "core/guest_fault.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/pae.h"
+#include "core/bounce.h"
+#include "core/table_write.h"
+
+
+uint64_t pf_counts[PF_OUTCOMES];
+
+static void fill(struct vcpu *v, uint32_t va, const struct guest_walk *w)
+{
+	if (shadow_fill(&v->shadow, va, w) == SHADOW_NO_MEMORY)
+		domain_crash(v->domain, "no memory left for its shadow page tables");
+}
+
+static void warden_area(struct vcpu *v, uint32_t va, uint32_t error_code)
+{
+	const char *what = va < M2P_END ? "the machine-to-physical table" :
+			   "Warden's switcher region";
+
+	if (error_code & PF_W)
+		domain_crash(v->domain, "wrote to %s at 0x%x (eip 0x%x)", what,
+			     va, v->regs.eip);
+	else
+		domain_crash(v->domain, "touched Warden's memory at 0x%x (eip 0x%x)",
+			     va, v->regs.eip);
+}
+
+void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code)
+{
+	struct pf_info pf;
+
+	pf_counts[fault_classify(&v->shadow, va, error_code, &pf)]++;
+	switch (pf.outcome) {
+	case PF_GUEST_FAULT:
+		bounce_page_fault(v, va, pf.guest_error);
+		break;
+	case PF_SHADOW_MISS:
+		fill(v, va, &pf.walk);
+		break;
+	case PF_TABLE_WRITE:
+		table_write_fault(v);
+		break;
+	case PF_DESCRIPTOR_WRITE:	/* Xen too faults these: use update_descriptor */
+		bounce_page_fault(v, va, error_code & (PF_P | PF_W | PF_U));
+		break;
+	case PF_WARDEN_AREA:
+		warden_area(v, va, error_code);
+		break;
+	default:
+		domain_crash(v->domain, "its page tables are bad at 0x%x: %s",
+			     va, pf.walk.bad);
+	}
+}

@@ -1,0 +1,16 @@
+/*
+ * guest_fault.h - a page fault raised while a guest ran.
+ */
+#ifndef CORE_GUEST_FAULT_H
+#define CORE_GUEST_FAULT_H
+
+#include <stdint.h>
+#include "core/domain.h"
+#include "shadow/fault_classify.h"
+
+void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code);
+
+/* How many faults of each outcome, for all domains. */
+extern uint64_t pf_counts[PF_OUTCOMES];
+
+#endif

@@ -1,0 +1,73 @@
+/*
+ * guest_trap.c - every trap from a guest, sorted by vector.
+ *
+ * The switcher (trap_entry.S) arrives here on Warden's fresh stack, in
+ * Warden's address space, with the guest's frame in the trap-stack page.
+ * The frame is copied into the vCPU at once -- Warden works on that copy,
+ * and the page is rewritten whole on the way back in -- then the trap is
+ * handled, and schedule() decides who runs next (the same vCPU, unless it
+ * ended).  Nothing here returns: Warden never waits on its stack.
+ */
+#include "arch/x86_32/trap_frame.h"
+#include "arch/x86_32/x86.h"
+#include "core/bounce.h"
+#include "core/guest_fault.h"
+#include "core/hypercall.h"
+#include "core/irq.h"
+#include "core/privileged.h"
+#include "core/schedule.h"
+
+_Noreturn void guest_trap(struct trap_frame *frame);
+_Noreturn void guest_exit_fault(struct trap_frame *frame);
+
+/* Exceptions that push an error code (the others get none). */
+static bool has_error_code(unsigned vector)
+{
+	return vector == 8 || (vector >= 10 && vector <= 14) ||
+	       vector == 17 || vector == 21;
+}
+
+static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
+{
+	if (irq_handle(vector))
+		return;
+	switch (vector) {
+	case TRAP_HYPERCALL:
+		hypercall(v);
+		break;
+	case TRAP_PF:
+		guest_page_fault(v, rcr2(), error_code);
+		break;
+	case TRAP_GP:
+		guest_general_protection(v, error_code);
+		break;
+	case TRAP_UD:
+		guest_invalid_opcode(v);
+		break;
+	default:
+		bounce_to_guest(v, vector, has_error_code(vector) ?
+			       error_code : BOUNCE_NO_ERROR_CODE);
+	}
+}
+
+_Noreturn void guest_trap(struct trap_frame *frame)
+{
+	struct vcpu *v = current;
+
+	v->regs = *frame;
+	dispatch(v, frame->vector, frame->error_code);
+	schedule();
+}
+
+/*
+ * The guest's registers could not be loaded on the way in (a bad segment
+ * selector, say): the fault came from switcher_enter_guest() in ring 0.
+ */
+_Noreturn void guest_exit_fault(struct trap_frame *frame)
+{
+	domain_crash(current->domain,
+		     "its registers cannot be loaded (exception %u, error code 0x%x): cs 0x%x ds 0x%x ss 0x%x",
+		     frame->vector, frame->error_code, current->regs.cs & 0xffff,
+		     current->regs.ds & 0xffff, current->regs.ss & 0xffff);
+	schedule();
+}

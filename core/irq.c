@@ -1,0 +1,22 @@
+/*
+ * irq.c - the PIC's interrupts arrive on vectors 32-47 (pic.c).  Only the
+ * timer is unmasked; a spurious IRQ 7 or 15 is dropped without an EOI.
+ */
+#include "core/irq.h"
+#include "arch/x86_32/pic.h"
+#include "arch/x86_32/trap_frame.h"
+#include "core/time.h"
+
+bool irq_handle(uint32_t vector)
+{
+	unsigned irq = vector - TRAP_IRQ_BASE;
+
+	if (vector < TRAP_IRQ_BASE || irq >= IRQ_COUNT)
+		return false;
+	if (!pic_irq_is_real(irq))
+		return true;
+	if (irq == IRQ_TIMER)
+		time_tick();
+	pic_end_of_interrupt(irq);
+	return true;
+}

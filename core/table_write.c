@@ -1,0 +1,140 @@
+/*
+ * table_write.c - page-table writes, by hypercall or by plain `mov`.
+ *
+ * Warden must see every change to a guest page table that a shadow copies
+ * (shadow/shadow.c), so those frames are read-only in the shadows.  A guest
+ * may change them with mmu_update or update_va_mapping, or write them
+ * directly; the direct write faults, and Warden emulates the instruction,
+ * sending its memory writes here.  Either way each 64-bit entry touched is
+ * checked as it will be after the write, and after the write the shadow
+ * entries made from it are dropped, to be filled again from the new value.
+ *
+ * 32-bit code writes a 64-bit PAE entry in two halves.  After the first
+ * half the entry is a mix of old and new; Linux writes the high half first
+ * when it makes an entry present, so the mix is never valid-looking
+ * garbage for long -- but a guest may do otherwise.  So a 4-byte write is
+ * accepted even if the mixed entry is invalid: the shadow entry stays
+ * dropped, and if the guest touches that address before fixing the entry,
+ * the shadow fill finds it invalid and crashes the guest.  A half-written
+ * entry is never installed.  A whole-entry write must be valid at once.
+ */
+#include "core/table_write.h"
+#include "arch/x86_32/memlayout.h"
+#include "core/console.h"
+#include "core/emulate.h"
+#include "lib/string.h"
+#include "mm/mapslot.h"
+#include "shadow/guest_copy.h"
+#include "shadow/guest_mem.h"
+#include "shadow/pte_check.h"
+
+/* Check the entry at entry_off as it would be with the write applied. */
+static const char *check_entry(struct vcpu *v, const uint8_t *page,
+			       uint32_t pfn, uint32_t entry_off,
+			       uint32_t offset, const uint8_t *bytes,
+			       uint32_t len)
+{
+	unsigned levels = shadow_levels_at(&v->shadow, pfn, entry_off);
+	uint8_t merged[8];
+	uint64_t entry;
+	bool whole = offset <= entry_off && offset + len >= entry_off + 8;
+
+	memcpy(merged, page + entry_off, 8);
+	for (uint32_t i = 0; i < 8; i++)
+		if (entry_off + i >= offset && entry_off + i < offset + len)
+			merged[i] = bytes[entry_off + i - offset];
+	memcpy(&entry, merged, 8);
+	for (unsigned level = 1; level <= 3; level++) {
+		const char *why = (levels >> level) & 1 ?
+			pte_check(entry, level, v->shadow.p2m->nr_pfns) : 0;
+
+		if (why && whole)
+			return why;
+	}
+	return 0;
+}
+
+const char *table_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
+			const void *bytes, uint32_t len)
+{
+	const struct pfn_info *g = p2m_info(v->shadow.p2m, pfn);
+	uint8_t *page;
+	const char *why = 0;
+
+	if (!g || offset >= PAGE_SIZE || len > PAGE_SIZE - offset)
+		return "the write is outside the guest's frame";
+	page = frame_map(g->mfn);
+	for (uint32_t e = offset & ~7u; e < offset + len && !why; e += 8)
+		why = check_entry(v, page, pfn, e, offset, bytes, len);
+	if (!why)
+		memcpy(page + offset, bytes, len);
+	frame_unmap(page);
+	if (!why)
+		shadow_guest_wrote(&v->shadow, pfn, offset, len);
+	return why;
+}
+
+const char *guest_frame_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
+			      const void *bytes, uint32_t len)
+{
+	const struct pfn_info *g = p2m_info(v->shadow.p2m, pfn);
+	uint8_t *page;
+
+	if (!g || offset >= PAGE_SIZE || len > PAGE_SIZE - offset)
+		return "the write is outside the guest's frames";
+	if (g->shadowed)
+		return table_write(v, pfn, offset, bytes, len);
+	if (g->gdt)
+		return "the frame is part of the GDT";
+	page = frame_map(g->mfn);
+	memcpy(page + offset, bytes, len);
+	frame_unmap(page);
+	return 0;
+}
+
+/* The emulator's memory: reads through the guest's tables; writes to
+ * protected tables through table_write(), to anything else as usual. */
+struct emulation {
+	struct vcpu *v;
+	const char *refused;	/* why table_write() refused, if it did */
+};
+
+static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
+{
+	struct emulation *e = ctx;
+
+	return !guest_copy_from(&e->v->shadow, buf, va, len);
+}
+
+static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
+{
+	struct emulation *e = ctx;
+	struct vcpu *v = e->v;
+	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
+	struct guest_walk w;
+	uint32_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+
+	if (len > in_page)
+		return write_guest(e, va, buf, in_page) ||
+		       write_guest(e, va + in_page, (const uint8_t *)buf + in_page,
+				   len - in_page);
+	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
+			GW_WRITE, &w))
+		return 1;
+	if (!p2m_info(v->shadow.p2m, w.pfn)->shadowed)
+		return !guest_copy_to(&v->shadow, va, buf, len);
+	e->refused = table_write(v, w.pfn, va & (PAGE_SIZE - 1), buf, len);
+	return e->refused != 0;
+}
+
+void table_write_fault(struct vcpu *v)
+{
+	struct emulation e = { v, 0 };
+	struct x86_mem_ops mem = { &e, read_guest, write_guest };
+	uint32_t eip = v->regs.eip;
+	const char *why = emulate_instruction(v, &mem);
+
+	if (why)
+		domain_crash(v->domain, "page-table write at eip 0x%x: %s%s%s", eip,
+			     why, e.refused ? ": " : "", e.refused ? e.refused : "");
+}

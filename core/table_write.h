@@ -1,0 +1,29 @@
+/*
+ * table_write.h - a guest's write to one of its own page tables.
+ */
+#ifndef CORE_TABLE_WRITE_H
+#define CORE_TABLE_WRITE_H
+
+#include <stdint.h>
+#include "core/domain.h"
+
+/*
+ * Write len bytes at byte offset of guest frame pfn, which shadows copy:
+ * check every entry the write touches at each level it is used at, write
+ * it, and drop the shadow entries made from it.  NULL, or why the write
+ * is refused (nothing is written then).
+ */
+const char *table_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
+			const void *bytes, uint32_t len);
+
+/* Write to guest frame pfn by its number, as a hypercall does: through
+ * table_write() if shadows copy it, refused if it is part of the GDT,
+ * plainly otherwise. */
+const char *guest_frame_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
+			      const void *bytes, uint32_t len);
+
+/* The page fault of a direct write to a protected page table: emulate the
+ * instruction, its writes going through table_write(). */
+void table_write_fault(struct vcpu *v);
+
+#endif

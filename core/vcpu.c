@@ -1,0 +1,77 @@
+/*
+ * vcpu.c - the last step before a guest runs.
+ *
+ * Warden keeps a vCPU's registers in struct vcpu while Warden runs.  To
+ * run the guest, it writes the whole frame at the top of the vCPU's
+ * trap-stack page -- always all of it, so nothing of another domain can be
+ * left there to read -- and switcher_enter_guest() loads the shadow CR3 and
+ * IRETs from that frame.  Before that, the flags the guest may not have
+ * are taken away: it always runs with interrupts on (IF; its own interrupt
+ * flag is the upcall mask in shared info), without I/O privilege (IOPL 0),
+ * never in virtual-8086 mode, and with NT clear (a ring-1 IRET with NT set
+ * raises #TS).
+ */
+#include "core/vcpu.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/x86.h"
+#include "mm/mapslot.h"
+#include "mm/warden_space.h"
+
+#define EFLAGS_IOPL	0x3000u
+#define EFLAGS_NT	0x4000u
+#define EFLAGS_VM	0x20000u
+
+#define VCPU_INFO_UPCALL_MASK	1	/* offsets in shared_info (Xen's) */
+#define VCPU_INFO_CR2		8
+
+extern char _trap_page[];
+_Noreturn void switcher_enter_guest(uint32_t cr3);	/* trap_entry.S */
+
+struct vcpu *current;
+static uint32_t mapped_trap_page;	/* whose trap page Warden's space maps */
+
+_Noreturn void vcpu_enter(struct vcpu *v)
+{
+	struct trap_frame *frame = (struct trap_frame *)(_trap_page + PAGE_SIZE) - 1;
+
+	if (mapped_trap_page != v->trap_page) {
+		warden_space_map_trap_page(v->trap_page);
+		mapped_trap_page = v->trap_page;
+	}
+	current = v;
+	v->regs.eflags = (v->regs.eflags | EFLAGS_IF) &
+			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
+	*frame = v->regs;
+	switcher_enter_guest(shadow_cr3(&v->shadow));
+}
+
+static uint8_t *shared_info(const struct vcpu *v)
+{
+	return frame_map(v->domain->shared_info);
+}
+
+uint8_t vcpu_upcall_mask(const struct vcpu *v)
+{
+	uint8_t *si = shared_info(v);
+	uint8_t mask = si[VCPU_INFO_UPCALL_MASK];
+
+	frame_unmap(si);
+	return mask;
+}
+
+void vcpu_set_upcall_mask(struct vcpu *v, uint8_t mask)
+{
+	uint8_t *si = shared_info(v);
+
+	si[VCPU_INFO_UPCALL_MASK] = mask;
+	frame_unmap(si);
+}
+
+void vcpu_set_cr2(struct vcpu *v, uint32_t cr2)
+{
+	uint8_t *si = shared_info(v);
+
+	v->cr2 = cr2;
+	*(uint32_t *)(si + VCPU_INFO_CR2) = cr2;
+	frame_unmap(si);
+}

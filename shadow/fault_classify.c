@@ -1,0 +1,62 @@
+/*
+ * fault_classify.c - sorting a guest's page fault.
+ *
+ * A page fault in a guest means one of a few things, and the order of the
+ * questions matters:
+ *
+ * 1. Is it in Warden's area (the M2P table, the switcher)?  The guest's
+ *    tables cannot map anything there, so the shadow's rights are final.
+ * 2. Do the guest's own tables allow the access?  If not, a real CPU would
+ *    have faulted too: the fault is the guest's, with the error code the
+ *    guest's tables give (not the shadow's).
+ * 3. The guest allows it.  A write to a page the shadow keeps read-only
+ *    though the guest made it writable is a write to something Warden
+ *    protects: a page table (emulated, checked, applied), or the GDT.
+ * 4. Anything else is a shadow miss: the shadow lacks an entry the guest
+ *    has.
+ */
+#include "shadow/fault_classify.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/pae.h"
+#include "shadow/guest_mem.h"
+
+
+static const char *const names[PF_OUTCOMES] = {
+	"guest fault", "shadow miss", "page-table write",
+	"descriptor-table write", "Warden's area", "bad guest table",
+};
+
+const char *pf_outcome_name(enum pf_outcome o)
+{
+	return o < PF_OUTCOMES ? names[o] : "?";
+}
+
+static enum pf_outcome protected_write(const struct shadow *s,
+				       const struct guest_walk *w)
+{
+	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
+
+	if (g && g->shadowed)
+		return PF_TABLE_WRITE;
+	if (g && g->gdt)
+		return PF_DESCRIPTOR_WRITE;
+	return PF_SHADOW_MISS;		/* stale: not protected any more */
+}
+
+enum pf_outcome fault_classify(const struct shadow *s, uint32_t va,
+			       uint32_t error_code, struct pf_info *out)
+{
+	struct guest_mem mem = guest_mem_of(s->p2m);
+
+	out->guest_error = 0;
+	if (va >= M2P_BASE)
+		return out->outcome = PF_WARDEN_AREA;
+	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, error_code,
+			&out->walk)) {
+		out->guest_error = out->walk.error_code;
+		return out->outcome = out->walk.bad ? PF_BAD_TABLE : PF_GUEST_FAULT;
+	}
+	if ((error_code & (PF_P | PF_W)) == (PF_P | PF_W))
+		return out->outcome = protected_write(s, &out->walk);
+	return out->outcome = PF_SHADOW_MISS;
+}

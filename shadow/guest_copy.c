@@ -1,0 +1,92 @@
+/*
+ * guest_copy.c - every guest pointer Warden follows goes through here.
+ *
+ * A pointer from a guest is a virtual address in the guest's own address
+ * space.  Warden runs in a different address space, so it cannot simply
+ * dereference it -- and must not: the guest could point it anywhere.
+ * Instead each page is looked up in the guest's tables with the rights of
+ * the guest kernel (guest_walk), which also proves the frame is the
+ * guest's, and reached through its machine frame.  A copy that crosses a
+ * page boundary is done a page at a time.
+ *
+ * Writes into frames that shadows copy (page tables) or that form the GDT
+ * are refused: those change only through the checked paths.
+ */
+#include "shadow/guest_copy.h"
+#include "arch/x86_32/memlayout.h"
+#include "lib/string.h"
+#include "mm/mapslot.h"
+#include "shadow/guest_mem.h"
+
+/* The frame behind guest address va for this access, or NULL. */
+static struct pfn_info *guest_frame(const struct shadow *s, uint32_t va,
+				    uint32_t access)
+{
+	struct guest_mem mem = guest_mem_of(s->p2m);
+	struct guest_walk w;
+
+	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, access, &w))
+		return 0;
+	return p2m_info(s->p2m, w.pfn);
+}
+
+/* Bytes from va to the end of its page, at most len. */
+static uint32_t chunk(uint32_t va, uint32_t len)
+{
+	uint32_t room = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+
+	return len < room ? len : room;
+}
+
+static bool range_ok(uint32_t va, uint32_t len)
+{
+	return len <= M2P_BASE && va <= M2P_BASE - len;
+}
+
+bool guest_copy_from(const struct shadow *s, void *dst, uint32_t va,
+		     uint32_t len)
+{
+	uint8_t *out = dst;
+
+	if (!range_ok(va, len))
+		return false;
+	while (len) {
+		uint32_t n = chunk(va, len);
+		const struct pfn_info *g = guest_frame(s, va, 0);
+		uint8_t *page;
+
+		if (!g)
+			return false;
+		page = frame_map(g->mfn);
+		memcpy(out, page + (va & (PAGE_SIZE - 1)), n);
+		frame_unmap(page);
+		out += n;
+		va += n;
+		len -= n;
+	}
+	return true;
+}
+
+bool guest_copy_to(const struct shadow *s, uint32_t va, const void *src,
+		   uint32_t len)
+{
+	const uint8_t *in = src;
+
+	if (!range_ok(va, len))
+		return false;
+	while (len) {
+		uint32_t n = chunk(va, len);
+		const struct pfn_info *g = guest_frame(s, va, GW_WRITE);
+		uint8_t *page;
+
+		if (!g || pfn_protected(g))
+			return false;
+		page = frame_map(g->mfn);
+		memcpy(page + (va & (PAGE_SIZE - 1)), in, n);
+		frame_unmap(page);
+		in += n;
+		va += n;
+		len -= n;
+	}
+	return true;
+}

@@ -1,0 +1,2 @@
+UNIT_TESTS += hypercall_page
+UNIT_hypercall_page_SRCS := core/hypercall_page.c
