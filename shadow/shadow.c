@@ -29,9 +29,10 @@
  * and each shadow L1 entry gets the rights of the whole guest walk (RW and
  * US only if every level allows them, NX if any level forbids execution).
  * That is why shadow tables are not shared: each guest L2 entry gets its
- * own shadow L1.  The top GiB's shadow L2s also carry Warden's entries
- * (the machine-to-physical table and the switcher), which no guest write
- * can touch.
+ * own shadow L1.  The top GiB's shadow L2 is permanent: it also carries
+ * Warden's entries (the machine-to-physical table and the switcher), which
+ * must be there from the first instruction and which no guest write can
+ * touch.
  *
  * Every change happens while Warden runs in its own address space, and
  * entering a guest loads CR3, so no stale translation of a shadow survives
@@ -59,7 +60,7 @@ static struct pfn_info *info(const struct shadow *s, uint32_t pfn)
 /* A free node, or NULL if all SHADOW_NODES are in use. */
 static struct shadow_node *node_slot(struct shadow *s, unsigned *index)
 {
-	for (unsigned i = SHADOW_ROOT + 1; i < SHADOW_NODES; i++) {
+	for (unsigned i = SHADOW_FIRST_FREE; i < SHADOW_NODES; i++) {
 		if (!s->nodes[i].in_use) {
 			*index = i;
 			return &s->nodes[i];
@@ -94,10 +95,11 @@ static void node_free(struct shadow *s, struct shadow_node *n)
 	memset(n, 0, sizeof(*n));
 }
 
-/* Free every node hanging from entry `slot` of node `parent`, and theirs. */
+/* Free every node hanging from entry `slot` of node `parent`, and theirs
+ * (the permanent top node is reset instead: see reset_top). */
 static void free_children(struct shadow *s, unsigned parent, unsigned slot)
 {
-	for (unsigned i = SHADOW_ROOT + 1; i < SHADOW_NODES; i++) {
+	for (unsigned i = SHADOW_FIRST_FREE; i < SHADOW_NODES; i++) {
 		struct shadow_node *n = &s->nodes[i];
 
 		if (n->in_use && n->parent == parent && n->parent_slot == slot) {
@@ -108,12 +110,36 @@ static void free_children(struct shadow *s, unsigned parent, unsigned slot)
 	}
 }
 
+/* The root keeps only its entry for the top GiB. */
 static void clear_root(struct shadow *s)
 {
 	pte_t *root = node_map(&s->nodes[SHADOW_ROOT]);
 
 	memset(root, 0, PAGE_SIZE);
+	root[TOP_SLOT] = ((uint64_t)s->nodes[SHADOW_TOP].smfn << PAGE_SHIFT) | PTE_P;
 	frame_unmap(root);
+}
+
+/*
+ * The top GiB's shadow L2 always exists, because it holds Warden's entries
+ * (the switcher, the M2P table), which must be there before the guest runs
+ * at all.  It copies the guest's own L2 for that GiB only once a fault
+ * there needs it (adopt_top); dropping it means emptying its guest part.
+ */
+static void reset_top(struct shadow *s)
+{
+	struct shadow_node *top = &s->nodes[SHADOW_TOP];
+	struct pfn_info *g = info(s, top->gpfn);
+	pte_t *l2 = node_map(top);
+
+	for (unsigned i = 0; i < WARDEN_L2_FIRST; i++) {
+		l2[i] = 0;
+		free_children(s, SHADOW_TOP, i);
+	}
+	frame_unmap(l2);
+	if (g && g->shadowed)
+		g->shadowed--;
+	top->gpfn = GW_NO_PFN;
 }
 
 /* Protect the root guest table: writes to it must reach Warden too. */
@@ -128,9 +154,10 @@ static void protect_root(struct shadow *s)
 
 void shadow_drop_all(struct shadow *s)
 {
-	for (unsigned i = SHADOW_ROOT + 1; i < SHADOW_NODES; i++)
+	for (unsigned i = SHADOW_FIRST_FREE; i < SHADOW_NODES; i++)
 		if (s->nodes[i].in_use)
 			node_free(s, &s->nodes[i]);
+	reset_top(s);
 	clear_root(s);
 	for (uint32_t pfn = 0; pfn < s->p2m->nr_pfns; pfn++) {
 		struct pfn_info *g = p2m_info(s->p2m, pfn);
@@ -146,17 +173,23 @@ const char *shadow_init(struct shadow *s, const struct p2m *p2m,
 			uint16_t owner, uint32_t switcher_l1, uint32_t guest_cr3)
 {
 	struct shadow_node *root = &s->nodes[SHADOW_ROOT];
+	struct shadow_node *top = &s->nodes[SHADOW_TOP];
+	pte_t *l2;
 
 	memset(s, 0, sizeof(*s));
 	s->p2m = p2m;
 	s->owner = owner;
 	s->guest_cr3 = guest_cr3;
-	switcher_map_top_entries(switcher_l1, s->top);
-	root->smfn = frame_alloc(FRAME_SHADOW, owner);
-	if (root->smfn == FRAME_NONE)
+	if (!node_frame(s, root) || !node_frame(s, top))
 		return "no memory for the shadow root";
 	root->level = 3;
-	root->in_use = 1;
+	top->level = 2;
+	top->parent = SHADOW_ROOT;
+	top->parent_slot = TOP_SLOT;
+	top->gpfn = GW_NO_PFN;
+	l2 = node_map(top);
+	switcher_map_top_entries(switcher_l1, &l2[WARDEN_L2_FIRST]);
+	frame_unmap(l2);
 	clear_root(s);
 	protect_root(s);
 	return 0;
@@ -201,17 +234,27 @@ static struct shadow_node *child(struct shadow *s, unsigned parent,
  * node `parent`.  If the guest frame may already be mapped writable
  * somewhere, protecting it now is not enough: drop everything instead.
  */
-static enum shadow_fill new_table(struct shadow *s, unsigned parent,
-				  unsigned slot, unsigned level, uint32_t gpfn,
-				  unsigned *index)
+static enum shadow_fill protect_table(struct shadow *s, uint32_t gpfn)
 {
 	struct pfn_info *g = info(s, gpfn);
-	struct shadow_node *n;
 
 	if (g && g->mapped_writable) {
 		shadow_drop_all(s);
 		return SHADOW_RETRY;
 	}
+	if (g)
+		g->shadowed++;
+	return SHADOW_FILLED;
+}
+
+static enum shadow_fill new_table(struct shadow *s, unsigned parent,
+				  unsigned slot, unsigned level, uint32_t gpfn,
+				  unsigned *index)
+{
+	struct shadow_node *n;
+
+	if (protect_table(s, gpfn) != SHADOW_FILLED)
+		return SHADOW_RETRY;
 	n = node_slot(s, index);
 	if (!n) {			/* the pool is full: start again */
 		shadow_drop_all(s);
@@ -225,8 +268,6 @@ static enum shadow_fill new_table(struct shadow *s, unsigned parent,
 	n->level = (uint8_t)level;
 	n->parent = (uint16_t)parent;
 	n->parent_slot = (uint16_t)slot;
-	if (g)
-		g->shadowed++;
 	return SHADOW_FILLED;
 }
 
@@ -252,13 +293,17 @@ static enum shadow_fill ensure_table(struct shadow *s, unsigned parent,
 	return SHADOW_FILLED;
 }
 
-/* Warden's part of the top GiB goes into every shadow L2 there. */
-static void merge_warden_entries(struct shadow *s, unsigned l2_index_node)
+/* The first fault in the top GiB makes the top node copy the guest's L2. */
+static enum shadow_fill adopt_top(struct shadow *s, uint32_t gpfn)
 {
-	pte_t *l2 = node_map(&s->nodes[l2_index_node]);
+	struct shadow_node *top = &s->nodes[SHADOW_TOP];
 
-	memcpy(&l2[WARDEN_L2_FIRST], s->top, sizeof(s->top));
-	frame_unmap(l2);
+	if (top->gpfn == gpfn)
+		return SHADOW_FILLED;
+	if (protect_table(s, gpfn) != SHADOW_FILLED)
+		return SHADOW_RETRY;
+	top->gpfn = gpfn;
+	return SHADOW_FILLED;
 }
 
 /* The leaf: the guest walk's frame and combined rights, but never
@@ -282,16 +327,16 @@ static pte_t leaf_entry(struct shadow *s, const struct guest_walk *w)
 enum shadow_fill shadow_fill(struct shadow *s, uint32_t va,
 			     const struct guest_walk *w)
 {
-	unsigned l2, l1;
+	unsigned l2 = SHADOW_TOP, l1;
 	enum shadow_fill r;
 	pte_t *table;
-	bool new_l2 = !child(s, SHADOW_ROOT, l3_index(va), &l2);
 
-	r = ensure_table(s, SHADOW_ROOT, l3_index(va), w->l2_pfn, &l2);
+	if (l3_index(va) == TOP_SLOT)
+		r = adopt_top(s, w->l2_pfn);
+	else
+		r = ensure_table(s, SHADOW_ROOT, l3_index(va), w->l2_pfn, &l2);
 	if (r != SHADOW_FILLED)
 		return r;
-	if (new_l2 && l3_index(va) == TOP_SLOT)
-		merge_warden_entries(s, l2);
 	r = ensure_table(s, l2, l2_index(va), w->large ? GW_NO_PFN : w->l1_pfn, &l1);
 	if (r != SHADOW_FILLED)
 		return r;
@@ -308,8 +353,12 @@ static void drop_entry(struct shadow *s, unsigned index, unsigned slot)
 	struct shadow_node *n = &s->nodes[index];
 	pte_t *table;
 
-	if (n->level == 2 && n->parent_slot == TOP_SLOT && slot >= WARDEN_L2_FIRST)
+	if (index == SHADOW_TOP && slot >= WARDEN_L2_FIRST)
 		return;		/* Warden's entries: the guest's do not count */
+	if (index == SHADOW_ROOT && slot == TOP_SLOT) {
+		reset_top(s);
+		return;
+	}
 	table = node_map(n);
 	table[slot] = 0;
 	frame_unmap(table);

@@ -12,6 +12,8 @@
 
 #define SHADOW_NODES	256		/* shadow tables per vCPU, at most */
 #define SHADOW_ROOT	0		/* nodes[0]: the shadow L3 */
+#define SHADOW_TOP	1		/* nodes[1]: the top GiB's shadow L2 */
+#define SHADOW_FIRST_FREE 2		/* the others come and go */
 
 /* One shadow table: which guest table it copies, and where it hangs. */
 struct shadow_node {
@@ -35,7 +37,6 @@ struct shadow {
 	const struct p2m *p2m;		/* the domain's memory */
 	uint16_t owner;			/* the domain's id */
 	uint32_t guest_cr3;		/* pseudo-physical address of its L3 */
-	pte_t top[WARDEN_L2_SLOTS];	/* Warden's part of the top GiB */
 	struct shadow_node nodes[SHADOW_NODES];
 	struct shadow_stats stats;
 };
