@@ -34,8 +34,8 @@ WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S arch/x86_32/x86emu/*.c
 	boot/*.c core/*.c mm/*.c shadow/*.c lib/*.c)
 WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
 
-.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures
-all: $(BUILD)/warden.elf
+.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures guests
+all: $(BUILD)/warden.elf guests
 
 $(BUILD)/obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
@@ -53,6 +53,34 @@ $(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
 	$(Q)grub-file --is-x86-multiboot $@ || { echo "$@: no multiboot header in the first 8 KiB" >&2; rm -f $@; exit 1; }
 
 -include $(WARDEN_OBJS:.o=.d)
+
+# --- guests: guest/NAME/ and tests/guest/NAME/ each make build/guests/NAME.elf
+GUEST_LIB_SRCS := $(wildcard guest/lib/*.c guest/lib/*.S) lib/format.c lib/string.c
+GUEST_LIB_OBJS := $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(GUEST_LIB_SRCS)))
+GUEST_DIRS     := $(patsubst %/,%,$(dir $(wildcard guest/*/main.c tests/guest/*/main.c)))
+GUEST_ELFS     := $(foreach d,$(GUEST_DIRS),$(BUILD)/guests/$(notdir $(d)).elf)
+
+$(BUILD)/guest-obj/%.o: %.c Makefile
+	@mkdir -p $(dir $@)
+	$(call say,CC,$<)
+	$(Q)$(CC_WARDEN) $(WARDEN_CFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/guest-obj/%.o: %.S Makefile
+	@mkdir -p $(dir $@)
+	$(call say,AS,$<)
+	$(Q)$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
+
+define guest_rule
+$(BUILD)/guests/$(notdir $(1)).elf: $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(wildcard $(1)/*.c $(1)/*.S))) $(GUEST_LIB_OBJS) guest/lib/guest.ld
+	@mkdir -p $$(dir $$@)
+	$$(call say,LD,$$@)
+	$(Q)$(CC_WARDEN) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+		-T guest/lib/guest.ld $$(filter %.o,$$^) -lgcc -o $$@
+endef
+$(foreach d,$(GUEST_DIRS),$(eval $(call guest_rule,$(d))))
+
+guests: $(GUEST_ELFS)
+-include $(GUEST_LIB_OBJS:.o=.d)
 
 # --- host tools --------------------------------------------------------------
 .PRECIOUS: $(BUILD)/tools/%
@@ -109,7 +137,7 @@ fuzz: $(FUZZ_BINS)
 	tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 # --- running ------------------------------------------------------------------
-DEMO_MODULES := $(FIXTURES)/tiny.elf
+DEMO_MODULES := $(BUILD)/guests/hello.elf
 APPEND ?=
 
 # QEMU's status 33 is Warden's "ran to the end": success for make.
@@ -125,7 +153,7 @@ debug: $(BUILD)/warden.elf $(DEMO_MODULES)
 	tools/debug.sh $(BUILD)/warden.elf $(DEMO_MODULES)
 
 # --- tests --------------------------------------------------------------------
-test: $(BUILD)/warden.elf $(BUILD)/warden.iso $(UNIT_BINS) $(FUZZ_BINS) $(FIXTURE_FILES)
+test: $(BUILD)/warden.elf $(BUILD)/warden.iso $(UNIT_BINS) $(FUZZ_BINS) $(FIXTURE_FILES) $(GUEST_ELFS)
 	tools/run-tests.sh
 
 deps:

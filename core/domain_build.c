@@ -75,6 +75,23 @@ static uint32_t pa_of(const struct build *b, uint32_t va)
 	return va - b->layout.virt_base;
 }
 
+/* The default name: the module's file name, without folders or ".elf". */
+static void name_from_path(struct domain *d, const char *path, size_t len)
+{
+	const char *base = path;
+
+	for (size_t i = 0; i < len; i++)
+		if (path[i] == '/')
+			base = path + i + 1;
+	len -= (size_t)(base - path);
+	if (len > 4 && memcmp(base + len - 4, ".elf", 4) == 0)
+		len -= 4;
+	if (len == 0 || len >= sizeof(d->name))
+		sformat(d->name, sizeof(d->name), "dom%u", d->id);
+	else
+		sformat(d->name, sizeof(d->name), "%.*s", (int)len, base);
+}
+
 static const char *read_cmdline(struct build *b, const char *cmdline)
 {
 	char value[16];
@@ -85,7 +102,7 @@ static const char *read_cmdline(struct build *b, const char *cmdline)
 		space++;
 	b->args = *space ? space + 1 : space;
 	if (!cmdline_get(cmdline, "name", b->d->name, sizeof(b->d->name)))
-		sformat(b->d->name, sizeof(b->d->name), "dom%u", b->d->id);
+		name_from_path(b->d, cmdline, (size_t)(space - cmdline));
 	if (cmdline_get(cmdline, "mem", value, sizeof(value))) {
 		mib = 0;
 		for (const char *c = value; *c >= '0' && *c <= '9'; c++)
