@@ -59,7 +59,7 @@ static void test_refusals(void)
 
 	CHECK_STR(boot_layout_compute(BASE, BASE + 0x7000, 256, 0xF5800000u, &l),
 		  "the domain's memory is too small for its bootstrap region");
-	CHECK_STR(boot_layout_compute(0xF5000000u, 0xF5700000u, 8192, 0xF5800000u, &l),
+	CHECK_STR(boot_layout_compute(0xF5000000u, 0xF57C0000u, 8192, 0xF5800000u, &l),
 		  "the bootstrap region reaches Warden's area");
 	CHECK_STR(boot_layout_compute(BASE, BASE - 1, 2048, 0xF5800000u, &l),
 		  "the kernel lies below its virtual base");
