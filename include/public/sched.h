@@ -1,11 +1,11 @@
 /*
  * sched.h - giving up the CPU: __HYPERVISOR_sched_op(cmd, arg).
  *
- * A guest kernel has nothing like `hlt` (it would stop the real CPU, and
- * ring 1 may not run it anyway), so it yields, blocks until an event, or
- * shuts its domain down with these commands.  SCHEDOP_block unmasks events
- * and checks for pending ones before it sleeps, in one step, so an event
- * that arrives just before the call still wakes the guest.
+ * A guest kernel cannot `hlt` (a privileged instruction: #GP in ring 1),
+ * so it yields, blocks until an event, or shuts its domain down with these
+ * commands.  SCHEDOP_block unmasks events and checks for pending ones
+ * before it sleeps, in one step, so an event that arrives just before the
+ * call still wakes the guest.
  */
 #ifndef PUBLIC_SCHED_H
 #define PUBLIC_SCHED_H

@@ -1,8 +1,10 @@
 /*
  * version.h - what hypervisor is this: __HYPERVISOR_xen_version(cmd, arg).
  *
- * XENVER_version returns (major << 16) | minor and takes no argument; the
- * other commands fill the buffer at arg and return 0.
+ * XENVER_version returns (major << 16) | minor and XENVER_pagesize the
+ * page size; both ignore arg.  Commands 1-6, 8 and 9 fill the buffer at
+ * arg and return 0; 10-14, the variable-length forms of newer Xen, return
+ * the number of bytes written.
  */
 #ifndef PUBLIC_VERSION_H
 #define PUBLIC_VERSION_H

@@ -36,8 +36,8 @@
  *	EAX = result: >= 0 on success, -XEN_Exxx (errno.h) on failure
  *
  * The argument registers may come back changed; every other register is
- * preserved.  The gate for vector 0x82 has DPL 1, so only a guest kernel
- * (ring 1) can make a hypercall: `int $0x82` from ring 3 raises #GP.
+ * preserved.  Warden's gate for vector 0x82 has DPL 1, so only a guest
+ * kernel (ring 1) can make a hypercall: `int $0x82` from ring 3 raises #GP.
  * Pointers are guest-virtual addresses; 64-bit values (page-table entries,
  * times) travel as two arguments, low half first.  Instead of `int $0x82`
  * a guest may `call` entry N of its hypercall page (HYPERCALL_PAGE_* below,

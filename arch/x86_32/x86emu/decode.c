@@ -23,8 +23,6 @@
  * so a decode never reads past avail, and any decode that would succeed
  * reports X86_DECODE_TRUNCATED on each shorter prefix of its bytes.
  */
-#include <stddef.h>
-
 #include "arch/x86_32/x86emu/opcode_map.h"
 #include "arch/x86_32/x86emu/sign_extend.h"
 #include "arch/x86_32/x86emu/x86emu.h"
@@ -57,7 +55,8 @@ static bool apply_prefix(struct x86_insn *insn, uint32_t b)
 {
 	switch (b) {
 	case 0x26: case 0x2e: case 0x36: case 0x3e:
-		insn->segment = (uint8_t)((b >> 3) & 3);  /* ES CS SS DS */
+		/* 26 2E 36 3E: ES CS SS DS, numbered in bits 4:3 */
+		insn->segment = (uint8_t)((b >> 3) & 3);
 		return true;
 	case 0x64: case 0x65:
 		insn->segment = (uint8_t)(X86_FS + (b & 1));

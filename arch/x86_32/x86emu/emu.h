@@ -23,7 +23,10 @@ struct emu {
 	bool keep_on_fault;	/* a REP instruction completed an iteration */
 };
 
-/* Operand access (operand.c).  Sizes are 1, 2 or 4 bytes. */
+/*
+ * Operand access (operand.c).  Sizes are 1, 2 or 4 bytes.  The r/m and reg
+ * operands are of the instruction's operand size; memory ones at e->ea.
+ */
 uint32_t emu_size_mask(unsigned size);
 uint32_t emu_reg_read(const struct x86_regs *regs, unsigned reg, unsigned size);
 void emu_reg_write(struct x86_regs *regs, unsigned reg, unsigned size,
@@ -38,8 +41,7 @@ uint32_t emu_reg_operand(const struct emu *e);
 void emu_set_reg_operand(struct emu *e, uint32_t value);
 int emu_push(struct emu *e, uint32_t value);
 
-/* The handlers (emulate.c lists them), each returning X86_EMU_OK or
- * X86_EMU_FAULT. */
+/* The handlers, listed in emulate.c: each returns X86_EMU_OK or X86_EMU_FAULT. */
 int emu_alu_rm_reg(struct emu *e);	/* arith.c */
 int emu_alu_rm_imm(struct emu *e);
 int emu_inc_dec(struct emu *e);

@@ -51,7 +51,8 @@ static const struct handler {
 	{ 0x0fab, 0x0fab, ANY, LOCKABLE, emu_bit_reg },		/* BTS */
 	{ 0x0fb0, 0x0fb1, ANY, LOCKABLE, emu_cmpxchg },		/* CMPXCHG */
 	{ 0x0fb3, 0x0fb3, ANY, LOCKABLE, emu_bit_reg },		/* BTR */
-	{ 0x0fba, 0x0fba, REG(5) | REG(6) | REG(7), LOCKABLE, emu_bit_imm }, /* BTS BTR BTC */
+	{ 0x0fba, 0x0fba, REG(5) | REG(6) | REG(7), LOCKABLE,
+	  emu_bit_imm },					/* BTS BTR BTC imm */
 	{ 0x0fbb, 0x0fbb, ANY, LOCKABLE, emu_bit_reg },		/* BTC */
 	{ 0x0fc0, 0x0fc1, ANY, LOCKABLE, emu_xadd },		/* XADD */
 	{ 0x0fc7, 0x0fc7, REG(1), LOCKABLE | MEMORY_ONLY, emu_cmpxchg8b },

@@ -18,7 +18,7 @@ enum {
 	IMM_FAR,	/* a far pointer: offset of the operand size, then a selector */
 	IMM_ENTER,	/* ENTER: 2 bytes of frame size, 1 of nesting level */
 	IMM_MOFFS,	/* a memory offset of the address size (A0-A3) */
-	IMM_GROUP3,	/* F6/F7: TEST /0 /1 have an operand-size immediate, the rest none */
+	IMM_GROUP3,	/* F6/F7: an operand-size immediate for TEST (/0 /1) only */
 };
 
 #define OP_IMM_MASK	0x07u
@@ -26,7 +26,7 @@ enum {
 #define OP_BYTE		0x10u	/* operates on bytes (the operand size is 1) */
 #define OP_INVALID	0x20u	/* undefined: the CPU raises #UD */
 #define OP_GROUP	0x40u	/* ModRM.reg picks the instruction; some are undefined */
-#define OP_REGISTERS	0x80u	/* ModRM names two registers whatever its mod (MOV CR/DR) */
+#define OP_REGISTERS	0x80u	/* ModRM names registers whatever mod says (MOV CR) */
 
 /* opcode as in struct x86_insn: 0xXX, 0x0FXX, 0x0F38XX or 0x0F3AXX. */
 uint8_t opcode_attributes(uint32_t opcode);

@@ -95,7 +95,11 @@ int x86_decode(const uint8_t *bytes, unsigned avail, struct x86_insn *insn);
 uint32_t x86_effective_address(const struct x86_insn *insn,
 			       const struct x86_regs *regs);
 
-/* How the emulator reaches guest memory, by guest virtual address. */
+/*
+ * How the emulator reaches guest memory, by guest virtual address.  The
+ * addresses come from guest registers: va + len may cross a page or wrap
+ * past 4 GiB, and the callbacks must check it.  len is 1, 2, 4 or 8.
+ */
 struct x86_mem_ops {
 	void *ctx;
 	/* Copy len bytes at va; return 0, or nonzero if the access faults. */
