@@ -57,7 +57,8 @@ static int mem_write(void *ctx, uint32_t va, const void *buf, unsigned len)
 
 static void check_fields(const struct x86_insn *i, size_t size)
 {
-	unsigned parts = i->disp_size + i->imm_size + i->imm2_size + i->has_modrm + i->has_sib;
+	unsigned parts = i->disp_size + i->imm_size + i->imm2_size +
+			 i->has_modrm + i->has_sib;
 
 	require(i->length >= 1 && i->length <= X86_MAX_LENGTH && i->length <= size);
 	require(parts < i->length);

@@ -170,6 +170,7 @@ static void test_invalid(void)
 		"0f 04", "0f 0a", "0f 0c", "0f 24 c0", "0f 25 c0", "0f 36",
 		"0f 39", "0f 3b", "0f 3f", "0f 7a", "0f 7b",
 		"fe 10", "fe 38", "ff 38", "ff ff", "8f 08", "c6 08 00",
+		"8c f0", "8e f8", "8e 38",
 		"c7 08 00 00 00 00", "c7 f9", "0f 00 30", "0f 00 f8",
 		"0f ba 00 01", "0f ba d8 01", "0f c7 00", "0f c7 10",
 		/* VEX, EVEX, XOP: not decoded */
@@ -349,7 +350,8 @@ static int known_disagreement(const uint8_t *b, unsigned n, const struct x86_ins
 
 	while (i + 1 < n && memchr(prefix_bytes, b[i], sizeof(prefix_bytes)))
 		i++;
-	if (i + 1 < n && ((b[i] == 0xc4 || b[i] == 0xc5 || b[i] == 0x62) && b[i + 1] >= 0xc0))
+	if (i + 1 < n && (b[i] == 0xc4 || b[i] == 0xc5 || b[i] == 0x62) &&
+	    b[i + 1] >= 0xc0)
 		return 0;
 	if (i + 1 < n && b[i] == 0x8f && (b[i + 1] & 0x38) != 0)
 		return 0;
@@ -380,7 +382,8 @@ static void compare(const uint8_t *b)
 			known[why]++;
 		} else if (mismatches++ < 10) {
 			printf("  capstone: %u bytes, %s %s; ours: rc %d, %u bytes:",
-			       (unsigned)ci->size, ci->mnemonic, ci->op_str, rc, insn.length);
+			       (unsigned)ci->size, ci->mnemonic, ci->op_str, rc,
+			       insn.length);
 			for (unsigned i = 0; i < 15; i++)
 				printf(" %02x", b[i]);
 			printf("\n");
@@ -400,7 +403,9 @@ static uint8_t random_byte(void)
 /* opcode 0-1023: the one-byte map, 0F xx, 0F 38 xx, 0F 3A xx. */
 static unsigned put_opcode(uint8_t *b, unsigned opcode)
 {
-	static const uint8_t escape[4][2] = { { 0 }, { 0x0f }, { 0x0f, 0x38 }, { 0x0f, 0x3a } };
+	static const uint8_t escape[4][2] = {
+		{ 0 }, { 0x0f }, { 0x0f, 0x38 }, { 0x0f, 0x3a },
+	};
 	unsigned map = opcode >> 8, n = map == 0 ? 0 : map == 1 ? 1 : 2;
 
 	memcpy(b, escape[map], n);
@@ -410,7 +415,9 @@ static unsigned put_opcode(uint8_t *b, unsigned opcode)
 
 static void test_oracle_systematic(void)
 {
-	static const char *const prefix_sets[] = { "", "66", "67", "66 67", "f3", "f2", "f0" };
+	static const char *const prefix_sets[] = {
+		"", "66", "67", "66 67", "f3", "f2", "f0",
+	};
 	uint8_t b[16];
 
 	compared = mismatches = 0;

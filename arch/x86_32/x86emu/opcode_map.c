@@ -12,6 +12,12 @@
  * 0F AE, the x87 escapes D8-DF ...) are accepted whole, since every member
  * has the same length.  The 0F 38 and 0F 3A maps are uniform too: always a
  * ModRM byte, and in 0F 3A an imm8; their opcodes are not checked.
+ *
+ * "Invalid" here means an undefined opcode, not every form that raises
+ * #UD: a register operand where only memory is allowed (LEA), an SSE
+ * opcode without its mandatory prefix, a misplaced LOCK all decode to
+ * their length.  Warden decodes instructions that have just faulted on
+ * the CPU with #PF, so they were valid there; their length is what counts.
  */
 #include "arch/x86_32/x86emu/opcode_map.h"
 
@@ -52,7 +58,7 @@ static const uint8_t one_byte_map[256] = {
 	/* 80 group 1, TEST, XCHG */
 	/* 80 */ MB | IB, M | IZ, MB | IB, M | IB, MB, M, MB, M,
 	/* 88 MOV x4, MOV Ev,Sw, LEA, MOV Sw,Ew, POP Ev */
-	/* 88 */ MB, M, MB, M, M, M, M, M | G,
+	/* 88 */ MB, M, MB, M, M | G, M, M | G, M | G,
 	/* 90 */ 0, 0, 0, 0, 0, 0, 0, 0,	/* NOP, XCHG eAX,reg */
 	/* 98 CWDE CDQ CALLF FWAIT PUSHF POPF SAHF LAHF */
 	/* 98 */ 0, 0, IMM_FAR, 0, 0, 0, 0, 0,
@@ -129,6 +135,8 @@ static const struct {
 	uint32_t opcode;
 	uint8_t regs;
 } group_regs[] = {
+	{ 0x8c, 0x3f },		/* MOV Ev,Sw: ES CS SS DS FS GS */
+	{ 0x8e, 0x3f },		/* MOV Sw,Ew (to CS: #UD, left to the CPU) */
 	{ 0x8f, 0x01 },		/* POP Ev; the rest is AMD's XOP prefix */
 	{ 0xc6, 0x01 },		/* MOV Eb,Ib (and XABORT, below) */
 	{ 0xc7, 0x01 },		/* MOV Ev,Iz (and XBEGIN, below) */

@@ -126,12 +126,13 @@ struct x86_mem_ops {
  *
  * Emulated: MOV 88 89 C6 C7 A2 A3; XCHG 86 87; CMPXCHG 0F B0/B1;
  * CMPXCHG8B 0F C7 /1; ADD OR ADC SBB AND SUB XOR (00-31 with an r/m
- * destination, 80 81 83 /0-/6); INC DEC FE FF /0 /1; NOT NEG F6 F7 /2 /3;
+ * destination, 80-83 /0-/6); INC DEC FE FF /0 /1; NOT NEG F6 F7 /2 /3;
  * BTS BTR BTC 0F AB B3 BB and 0F BA /5-/7; XADD 0F C0/C1; SETcc 0F 90-9F;
  * MOVS STOS A4 A5 AA AB with REP; PUSH 50-57 FF /6 68 6A; CALL E8 FF /2.
  * Register destinations work too.  LOCK is accepted where the CPU accepts
  * it.  Anything else, and anything with an FS or GS override, is
- * X86_EMU_UNHANDLED.  The emulation is not atomic: it is for one CPU.
+ * X86_EMU_UNHANDLED.  The stack is taken to be 32-bit (ESP moves, not
+ * SP).  The emulation is not atomic: it is for one CPU.
  */
 int x86_emulate(const struct x86_insn *insn, struct x86_regs *regs,
 		const struct x86_mem_ops *mem);
