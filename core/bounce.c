@@ -101,6 +101,17 @@ void bounce_to_guest(struct vcpu *v, unsigned vector, uint32_t error_code)
 	}
 }
 
+void bounce_upcall(struct vcpu *v)
+{
+	const struct guest_trap_handler h = { v->event_callback, 0, true };
+
+	if (!v->event_callback.eip)
+		return;			/* no callback yet: events wait */
+	if (!deliver(v, &h, BOUNCE_NO_ERROR_CODE))
+		domain_crash(v->domain, "cannot push the event frame on its stack at 0x%x",
+			     (v->regs.cs & 3) == 3 ? v->kernel_sp : v->regs.esp);
+}
+
 void bounce_page_fault(struct vcpu *v, uint32_t cr2, uint32_t error_code)
 {
 	vcpu_set_cr2(v, cr2);

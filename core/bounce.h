@@ -19,6 +19,9 @@
  */
 void bounce_to_guest(struct vcpu *v, unsigned vector, uint32_t error_code);
 
+/* Send v into its event callback, events masked (an upcall). */
+void bounce_upcall(struct vcpu *v);
+
 /* A page fault at cr2 the guest's own tables raise: record CR2 first. */
 void bounce_page_fault(struct vcpu *v, uint32_t cr2, uint32_t error_code);
 

@@ -11,6 +11,7 @@
 #include "core/domain.h"
 #include "core/console.h"
 #include "core/domain_table.h"
+#include "core/time.h"
 #include "include/public/sched.h"
 #include "lib/format.h"
 #include "lib/string.h"
@@ -68,7 +69,10 @@ bool domain_succeeded(const struct domain *d)
 static void print_stats(const struct domain *d)
 {
 	const struct shadow_stats *s = &d->vcpu.shadow.stats;
+	uint64_t us = tsc_scale_apply(time_tsc_scale(), d->vcpu.run_tsc) / 1000;
 
+	printk("domain %u (%s): ran %llu.%03llu ms of CPU time\n", d->id, d->name,
+	       us / 1000, us % 1000);
 	printk("domain %u (%s): shadow: %llu fills, %llu tables made, %llu entries dropped, %llu full resets\n",
 	       d->id, d->name, s->fills, s->tables, s->invalidations, s->resets);
 }

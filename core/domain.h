@@ -7,11 +7,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "arch/x86_32/trap_frame.h"
+#include "include/public/event_channel.h"
 #include "mm/p2m.h"
 #include "mm/switcher_map.h"
 #include "shadow/shadow.h"
 
 #define MAX_DOMAINS		8
+#define EVTCHN_PORTS		128		/* per domain (Xen allows 1024) */
+#define POLL_PORTS_MAX		8
 #define DOMAIN_NAME_MAX		32
 #define CONSOLE_LINE_MAX	160
 
@@ -28,8 +31,38 @@ struct guest_trap_handler {
 	bool mask_events;		/* like an interrupt gate */
 };
 
+/* One event channel: a port of its domain (Xen's 2-level ABI). */
+enum evtchn_state {
+	EVTCHN_FREE,
+	EVTCHN_UNBOUND,		/* waiting for remote_dom to bind */
+	EVTCHN_INTERDOMAIN,	/* connected to remote_port of remote_dom */
+	EVTCHN_VIRQ,		/* Warden raises it: virq */
+};
+
+struct evtchn {
+	uint8_t state;		/* enum evtchn_state */
+	uint8_t virq;
+	uint16_t remote_dom;
+	uint32_t remote_port;
+};
+
+/* Why a vCPU does not run. */
+enum vcpu_wait {
+	WAIT_NONE,		/* runnable */
+	WAIT_EVENT,		/* sched_op block: until an event is pending */
+	WAIT_POLL,		/* sched_op poll: until a polled port is pending */
+};
+
 struct vcpu {
 	struct domain *domain;
+	enum vcpu_wait wait;
+	uint32_t poll_ports[POLL_PORTS_MAX];
+	unsigned poll_count;
+	uint64_t poll_deadline;		/* ns of system time; 0: none */
+	uint64_t timer_deadline;	/* set_timer_op; 0: none */
+	uint32_t virq_port[NR_VIRQS];	/* the port bound to each VIRQ (0: none) */
+	uint64_t run_tsc;		/* CPU time used, in TSC ticks */
+	uint64_t run_start_tsc;		/* when it was last entered */
 	struct trap_frame regs;		/* the guest's registers while Warden runs */
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */
@@ -60,6 +93,9 @@ struct domain {
 	uint32_t shared_info;		/* ... and the shared-info page: its mfn */
 	char line[CONSOLE_LINE_MAX];	/* console output not yet printed */
 	unsigned line_len;
+	unsigned priority;		/* higher runs first (priority=N) */
+	bool started;			/* it has run at least once */
+	struct evtchn evtchn[EVTCHN_PORTS];
 	struct vcpu vcpu;
 };
 

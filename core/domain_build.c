@@ -111,6 +111,8 @@ static const char *read_cmdline(struct build *b, const char *cmdline)
 			return "mem= must be 1 to 256 (MiB)";
 	}
 	b->nr_pages = mib * (MIB / PAGE_SIZE);
+	if (cmdline_get(cmdline, "priority", value, sizeof(value)))
+		b->d->priority = value[0] >= '0' && value[0] <= '9' ? (unsigned)(value[0] - '0') : 0;
 	return 0;
 }
 

@@ -54,6 +54,7 @@ _Noreturn void guest_trap(struct trap_frame *frame)
 {
 	struct vcpu *v = current;
 
+	v->run_tsc += rdtsc() - v->run_start_tsc;
 	v->regs = *frame;
 	dispatch(v, frame->vector, frame->error_code);
 	schedule();
@@ -65,6 +66,7 @@ _Noreturn void guest_trap(struct trap_frame *frame)
  */
 _Noreturn void guest_exit_fault(struct trap_frame *frame)
 {
+	current->run_tsc += rdtsc() - current->run_start_tsc;
 	domain_crash(current->domain,
 		     "its registers cannot be loaded (exception %u, error code 0x%x): cs 0x%x ds 0x%x ss 0x%x",
 		     frame->vector, frame->error_code, current->regs.cs & 0xffff,

@@ -11,6 +11,8 @@
  * never a fault in Warden.
  */
 #include "core/hypercall.h"
+#include "core/event_channel.h"
+#include "core/vtimer.h"
 #include "include/public/errno.h"
 #include "include/public/xen.h"
 
@@ -25,6 +27,7 @@ static const hypercall_fn table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_sched_op_compat]	= hc_sched_op_compat,
 	[__HYPERVISOR_update_descriptor] = hc_update_descriptor,
 	[__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,
+	[__HYPERVISOR_set_timer_op]	= hc_set_timer_op,
 	[__HYPERVISOR_xen_version]	= hc_xen_version,
 	[__HYPERVISOR_console_io]	= hc_console_io,
 	[__HYPERVISOR_vm_assist]	= hc_vm_assist,
@@ -32,6 +35,7 @@ static const hypercall_fn table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_mmuext_op]	= hc_mmuext_op,
 	[__HYPERVISOR_sched_op]		= hc_sched_op,
 	[__HYPERVISOR_callback_op]	= hc_callback_op,
+	[__HYPERVISOR_event_channel_op]	= hc_event_channel_op,
 };
 
 /* How often each number was called, for all domains. */

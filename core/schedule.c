@@ -1,70 +1,165 @@
 /*
- * schedule.c - domains run one after another, for now.
+ * schedule.c - which vCPU runs: round robin, preemptive, with priorities.
  *
- * Until Warden preempts (the next issue), a domain runs until it ends;
- * then it is destroyed and the next one starts.  When the last has ended,
- * Warden powers off with a status that says whether every domain shut
- * down with poweroff, and checks that every frame the domains had is free
- * again.
+ * Every domain has one vCPU.  A vCPU is runnable unless it waits for an
+ * event (sched_op block or poll).  The scheduler runs whenever Warden is
+ * about to go back into a guest: the current vCPU goes on unless it ended,
+ * waits, or used up its time slice (SLICE_TICKS ticks of the PIT: the tick
+ * is what preempts a guest that never calls Warden).  Otherwise the next
+ * runnable vCPU after it, in domain order, runs -- taking the highest
+ * priority first (priority=N on a module's command line; the monitor will
+ * use it).  With nothing runnable Warden halts until the next interrupt.
+ *
+ * A domain that ended is destroyed here, and its CPU time printed.  When
+ * every live domain waits for something that cannot come (no timer, no
+ * console input, no live peer) Warden says so and stops them, instead of
+ * idling forever.  With no domain left, Warden powers off: successfully if
+ * every domain shut down with poweroff and every frame came back.
  */
 #include "core/schedule.h"
 #include "arch/x86_32/exit_status.h"
+#include "arch/x86_32/x86.h"
 #include "core/console.h"
 #include "core/domain_table.h"
+#include "core/event_channel.h"
 #include "core/power_off.h"
 #include "core/vcpu.h"
+#include "core/vtimer.h"
 #include "mm/frame.h"
+
+#define SLICE_TICKS	2		/* 20 ms at TICK_HZ 100 */
 
 static unsigned succeeded, failed;
 static uint32_t free_before_domains;
+static unsigned slice_left = SLICE_TICKS;
+static bool need_resched;
 
 void schedule_note_free_frames(void)
 {
 	free_before_domains = frame_count(FRAME_FREE);
 }
 
-static struct domain *next_runnable(void)
+void schedule_tick(void)
 {
-	for (unsigned i = 0; i < MAX_DOMAINS; i++)
-		if (domains[i].state == DOMAIN_RUNNABLE)
-			return &domains[i];
-	return 0;
+	vtimer_tick();
+	if (slice_left == 0 || --slice_left == 0)
+		need_resched = true;
 }
 
-static void end_domain(struct domain *d)
+void schedule_yield(void)
 {
-	if (domain_succeeded(d))
-		succeeded++;
-	else
-		failed++;
-	domain_destroy(d);
+	need_resched = true;
+}
+
+static bool runnable(const struct domain *d)
+{
+	return domain_alive(d) && d->vcpu.wait == WAIT_NONE;
+}
+
+/* Destroy every domain that ended; count how it ended. */
+static void reap(void)
+{
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		struct domain *d = &domains[i];
+
+		if (d->state != DOMAIN_SHUTDOWN && d->state != DOMAIN_CRASHED)
+			continue;
+		if (domain_succeeded(d))
+			succeeded++;
+		else
+			failed++;
+		evtchn_close_all(d);
+		domain_destroy(d);
+		if (current == &d->vcpu)
+			current = 0;
+	}
+}
+
+/* The runnable vCPU with the highest priority, the first after `after`
+ * in domain order among equals. */
+static struct vcpu *pick(const struct vcpu *after)
+{
+	unsigned start = after ? after->domain->id : 0;	/* index after it */
+	struct vcpu *best = 0;
+
+	for (unsigned k = 0; k < MAX_DOMAINS; k++) {
+		struct domain *d = &domains[(start + k) % MAX_DOMAINS];
+
+		if (runnable(d) &&
+		    (!best || d->priority > best->domain->priority))
+			best = &d->vcpu;
+	}
+	return best;
+}
+
+/* Whether anything could still wake a waiting vCPU when nobody runs: a
+ * timer, or console input. */
+static bool can_wake(const struct vcpu *v)
+{
+	return v->virq_port[VIRQ_TIMER] || v->timer_deadline ||
+	       (v->wait == WAIT_POLL && v->poll_deadline) ||
+	       v->virq_port[VIRQ_CONSOLE];
+}
+
+/* Nobody runs.  If somebody could wake, wait for an interrupt; if all
+ * wait for what cannot come, stop them.  False if no domain is left. */
+static bool idle_or_give_up(void)
+{
+	bool alive = false, hope = false;
+
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		if (domain_alive(&domains[i])) {
+			alive = true;
+			hope |= can_wake(&domains[i].vcpu);
+		}
+	}
+	if (hope) {
+		sti_hlt_cli();		/* the tick wakes us, and maybe a vCPU */
+		return true;
+	}
+	for (unsigned i = 0; alive && i < MAX_DOMAINS; i++)
+		if (domain_alive(&domains[i]))
+			domain_crash(&domains[i], "waits for an event that can never come (no timer, no console, no running peer)");
+	return alive;
 }
 
 static _Noreturn void finish(void)
 {
 	uint32_t free_now = frame_count(FRAME_FREE);
+	bool all_back = free_now == free_before_domains;
 
 	printk("domains: %u succeeded, %u failed\n", succeeded, failed);
-	printk("frames: %u free, %s\n", free_now, free_now == free_before_domains ?
+	printk("frames: %u free, %s\n", free_now, all_back ?
 	       "as many as before the domains were built" :
 	       "NOT as many as before the domains were built");
-	if (failed || free_now != free_before_domains)
+	if (!all_back)
+		power_off(EXIT_DOMAIN_FAILED, "frames were not all given back");
+	if (failed)
 		power_off(EXIT_DOMAIN_FAILED, "a domain failed");
 	power_off(EXIT_OK, "every domain has ended");
 }
 
 _Noreturn void schedule(void)
 {
-	struct domain *next;
+	for (;;) {
+		struct vcpu *prev = current, *next;
 
-	if (current && domain_alive(current->domain))
-		vcpu_enter(current);
-	if (current && current->domain->state != DOMAIN_UNUSED)
-		end_domain(current->domain);
-	next = next_runnable();
-	if (next) {
-		printk("domain %u (%s) starts\n", next->id, next->name);
-		vcpu_enter(&next->vcpu);
+		reap();
+		prev = current;
+		if (prev && runnable(prev->domain) && !need_resched)
+			vcpu_enter(prev);
+		next = pick(prev);
+		if (next) {
+			need_resched = false;
+			slice_left = SLICE_TICKS;
+			if (!next->domain->started) {
+				next->domain->started = true;
+				printk("domain %u (%s) starts\n", next->domain->id,
+				       next->domain->name);
+			}
+			vcpu_enter(next);
+		}
+		if (!idle_or_give_up())
+			finish();
 	}
-	finish();
 }

@@ -6,9 +6,15 @@
 
 #include "core/domain.h"
 
-/* Run the current vCPU again if its domain is alive; else end that domain
- * and run the next; with none left, power off. */
+/* Run the current vCPU again, or the next one (see schedule.c); with no
+ * domain left, power off. */
 _Noreturn void schedule(void);
+
+/* On every timer tick: guests' timers, and the time slice. */
+void schedule_tick(void);
+
+/* The running vCPU gives up the rest of its slice. */
+void schedule_yield(void);
 
 /* Remember the free frames before any domain is built, to check at the
  * end that every one came back. */

@@ -50,9 +50,19 @@ uint64_t time_ticks(void)
 	return ticks;
 }
 
+uint64_t time_tsc_to_ns(uint64_t tsc)
+{
+	return tsc_scale_apply(tsc_to_ns, tsc - tsc_at_start);
+}
+
 uint64_t time_now_ns(void)
 {
-	return tsc_scale_apply(tsc_to_ns, rdtsc() - tsc_at_start);
+	return time_tsc_to_ns(rdtsc());
+}
+
+struct tsc_scale time_tsc_scale(void)
+{
+	return tsc_to_ns;
 }
 
 uint32_t time_tsc_khz(void)

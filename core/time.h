@@ -19,4 +19,9 @@ uint64_t time_ticks(void);		/* ticks since time_init */
 uint64_t time_now_ns(void);		/* nanoseconds since time_init */
 uint32_t time_tsc_khz(void);
 
+/* The TSC reading tsc in ns since time_init, and the scale that does it
+ * (with the TSC at time_init as zero: see time_tsc_to_ns). */
+uint64_t time_tsc_to_ns(uint64_t tsc);
+struct tsc_scale time_tsc_scale(void);
+
 #endif

@@ -10,8 +10,16 @@
  * flag is the upcall mask in shared info), without I/O privilege (IOPL 0),
  * never in virtual-8086 mode, and with NT clear (a ring-1 IRET with NT set
  * raises #TS).
+ *
+ * This is also where events reach a guest: if one is pending and the
+ * guest's event mask allows it, the vCPU is sent into its event callback
+ * first, with a bounce frame built on the context it was about to resume.
  */
 #include "core/vcpu.h"
+#include "core/bounce.h"
+#include "core/event_channel.h"
+#include "core/schedule.h"
+#include "core/vtimer.h"
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/x86.h"
 #include "mm/mapslot.h"
@@ -39,9 +47,15 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 		mapped_trap_page = v->trap_page;
 	}
 	current = v;
+	vtimer_publish(v);
+	if (evtchn_upcall_due(v))
+		bounce_upcall(v);
+	if (!domain_alive(v->domain))
+		schedule();		/* the upcall could not be delivered */
 	v->regs.eflags = (v->regs.eflags | EFLAGS_IF) &
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
 	*frame = v->regs;
+	v->run_start_tsc = rdtsc();
 	switcher_enter_guest(shadow_cr3(&v->shadow));
 }
 

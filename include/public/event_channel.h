@@ -55,6 +55,14 @@ struct evtchn_alloc_unbound {
 	evtchn_port_t port;		/* out */
 };
 
+/* Connect a new local port to remote_port of remote_dom, which must have
+ * been allocated unbound for this domain. */
+struct evtchn_bind_interdomain {
+	domid_t remote_dom;		/* in */
+	evtchn_port_t remote_port;	/* in */
+	evtchn_port_t local_port;	/* out */
+};
+
 struct evtchn_close {
 	evtchn_port_t port;
 };
@@ -70,6 +78,7 @@ struct evtchn_unmask {
 
 _Static_assert(sizeof(struct evtchn_bind_virq) == 12, "Xen's evtchn_bind_virq");
 _Static_assert(sizeof(struct evtchn_alloc_unbound) == 8, "Xen's evtchn_alloc_unbound");
+_Static_assert(sizeof(struct evtchn_bind_interdomain) == 12, "Xen's evtchn_bind_interdomain");
 
 #endif /* __ASSEMBLER__ */
 #endif

@@ -1,0 +1,29 @@
+/*
+ * event_channel.h - Xen's event channels: Warden's virtual interrupts.
+ */
+#ifndef CORE_EVENT_CHANNEL_H
+#define CORE_EVENT_CHANNEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "core/domain.h"
+
+/* Make port pending in d, and wake d's vCPU if it waits for it. */
+void evtchn_set_pending(struct domain *d, uint32_t port);
+
+/* Raise virtual IRQ virq for vCPU v, if v bound a port to it. */
+void evtchn_send_virq(struct vcpu *v, unsigned virq);
+
+/* Whether port of d is pending (for poll). */
+bool evtchn_is_pending(const struct domain *d, uint32_t port);
+
+/* Whether v has an event to deliver: upcall pending and not masked. */
+bool evtchn_upcall_due(const struct vcpu *v);
+
+/* Close every port of d (its peers' ports become unbound again). */
+void evtchn_close_all(struct domain *d);
+
+/* The hypercall. */
+long hc_event_channel_op(struct vcpu *v, const uint32_t *arg);
+
+#endif
