@@ -12,6 +12,7 @@
  *   boot information copied out of the loader's memory, checked
  *   memory           frame allocator, then Warden's own address space
  *   time             calibrated TSC clock, periodic tick
+ *   FPU              lazily switched between domains
  *   modules          each checked, and built into a domain
  *   schedule         run the domains, one after another
  */
@@ -31,6 +32,7 @@
 #include "core/console.h"
 #include "core/module_check.h"
 #include "core/domain_build.h"
+#include "core/fpu.h"
 #include "core/power_off.h"
 #include "core/schedule.h"
 #include "core/time.h"
@@ -139,6 +141,7 @@ void warden_main(uint32_t magic, uint32_t mbi_pa)
 	frame_report();
 	time_init();
 	show_time();
+	fpu_init();
 	switcher_map_init();
 	build_domains();
 	selftest_run(boot_info.cmdline);

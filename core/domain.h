@@ -15,6 +15,7 @@
 #define MAX_DOMAINS		8
 #define EVTCHN_PORTS		128		/* per domain (Xen allows 1024) */
 #define POLL_PORTS_MAX		8
+#define FPU_STATE_SIZE		512		/* FXSAVE's area */
 #define DOMAIN_NAME_MAX		32
 #define CONSOLE_LINE_MAX	160
 
@@ -54,6 +55,8 @@ enum vcpu_wait {
 };
 
 struct vcpu {
+	uint8_t fpu_state[FPU_STATE_SIZE] __attribute__((aligned(16)));
+	bool fpu_ts;			/* the guest's own CR0.TS (fpu_taskswitch) */
 	struct domain *domain;
 	enum vcpu_wait wait;
 	uint32_t poll_ports[POLL_PORTS_MAX];

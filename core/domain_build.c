@@ -29,6 +29,7 @@
 #include "core/console.h"
 #include "core/domain_table.h"
 #include "core/elf_check.h"
+#include "core/fpu.h"
 #include "core/hypercall_page.h"
 #include "core/xen_notes.h"
 #include "include/public/shared_info.h"
@@ -243,6 +244,7 @@ static const char *make_vcpu(struct build *b)
 	if (v->trap_page == FRAME_NONE || v->switcher_l1 == FRAME_NONE)
 		return "no memory for the vCPU";
 	switcher_map_build(v->switcher_l1, v->trap_page);
+	fpu_vcpu_init(v);
 	memset(r, 0, sizeof(*r));
 	r->eip = b->notes.has_entry ? b->notes.entry : b->elf.entry;
 	r->esp = b->layout.stack_top;

@@ -11,6 +11,7 @@
 #include "arch/x86_32/trap_frame.h"
 #include "arch/x86_32/x86.h"
 #include "core/bounce.h"
+#include "core/fpu.h"
 #include "core/guest_fault.h"
 #include "core/hypercall.h"
 #include "core/irq.h"
@@ -43,6 +44,9 @@ static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
 		break;
 	case TRAP_UD:
 		guest_invalid_opcode(v);
+		break;
+	case TRAP_NM:
+		fpu_device_not_available(v);
 		break;
 	default:
 		bounce_to_guest(v, vector, has_error_code(vector) ?

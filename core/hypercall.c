@@ -12,6 +12,7 @@
  */
 #include "core/hypercall.h"
 #include "core/event_channel.h"
+#include "core/fpu.h"
 #include "core/vtimer.h"
 #include "include/public/errno.h"
 #include "include/public/xen.h"
@@ -24,6 +25,7 @@ static const hypercall_fn table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_set_gdt]		= hc_set_gdt,
 	[__HYPERVISOR_stack_switch]	= hc_stack_switch,
 	[__HYPERVISOR_set_callbacks]	= hc_set_callbacks,
+	[__HYPERVISOR_fpu_taskswitch]	= hc_fpu_taskswitch,
 	[__HYPERVISOR_sched_op_compat]	= hc_sched_op_compat,
 	[__HYPERVISOR_update_descriptor] = hc_update_descriptor,
 	[__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,

@@ -22,6 +22,7 @@
 #include "core/console.h"
 #include "core/domain_table.h"
 #include "core/event_channel.h"
+#include "core/fpu.h"
 #include "core/power_off.h"
 #include "core/vcpu.h"
 #include "core/vtimer.h"
@@ -69,6 +70,7 @@ static void reap(void)
 		else
 			failed++;
 		evtchn_close_all(d);
+		fpu_forget(&d->vcpu);
 		domain_destroy(d);
 		if (current == &d->vcpu)
 			current = 0;

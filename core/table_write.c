@@ -118,8 +118,10 @@ static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
 		return write_guest(e, va, buf, in_page) ||
 		       write_guest(e, va + in_page, (const uint8_t *)buf + in_page,
 				   len - in_page);
+	/* A page table may be mapped read-only (Xen guests map them so): a
+	 * readable mapping of a protected table is enough to write it. */
 	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-			GW_WRITE, &w))
+			0, &w))
 		return 1;
 	if (!p2m_info(v->shadow.p2m, w.pfn)->shadowed)
 		return !guest_copy_to(&v->shadow, va, buf, len);

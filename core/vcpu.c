@@ -18,6 +18,7 @@
 #include "core/vcpu.h"
 #include "core/bounce.h"
 #include "core/event_channel.h"
+#include "core/fpu.h"
 #include "core/schedule.h"
 #include "core/vtimer.h"
 #include "arch/x86_32/memlayout.h"
@@ -55,6 +56,7 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 	v->regs.eflags = (v->regs.eflags | EFLAGS_IF) &
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
 	*frame = v->regs;
+	fpu_enter(v);
 	v->run_start_tsc = rdtsc();
 	switcher_enter_guest(shadow_cr3(&v->shadow));
 }

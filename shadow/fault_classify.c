@@ -8,7 +8,8 @@
  *    tables cannot map anything there, so the shadow's rights are final.
  * 2. Do the guest's own tables allow the access?  If not, a real CPU would
  *    have faulted too: the fault is the guest's, with the error code the
- *    guest's tables give (not the shadow's).
+ *    guest's tables give (not the shadow's) -- except a kernel write to a
+ *    page table it mapped read-only, which Xen guests do on purpose.
  * 3. The guest allows it.  A write to a page the shadow keeps read-only
  *    though the guest made it writable is a write to something Warden
  *    protects: a page table (emulated, checked, applied), or the GDT.
@@ -43,6 +44,19 @@ static enum pf_outcome protected_write(const struct shadow *s,
 	return PF_SHADOW_MISS;		/* stale: not protected any more */
 }
 
+/*
+ * Xen's writable page tables: a PV kernel maps its page tables read-only
+ * and writes them anyway; the write faults, and is emulated as if the
+ * mapping allowed it.  That is a kernel write (not ring 3) to a present
+ * read-only page that is a page table Warden protects.
+ */
+static bool kernel_write_to_table(const struct shadow *s, const struct guest_walk *w)
+{
+	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
+
+	return !w->bad && w->error_code == (PF_P | PF_W) && g && g->shadowed;
+}
+
 enum pf_outcome fault_classify(const struct shadow *s, uint32_t va,
 			       uint32_t error_code, struct pf_info *out)
 {
@@ -54,6 +68,8 @@ enum pf_outcome fault_classify(const struct shadow *s, uint32_t va,
 	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, error_code,
 			&out->walk)) {
 		out->guest_error = out->walk.error_code;
+		if (kernel_write_to_table(s, &out->walk))
+			return out->outcome = PF_TABLE_WRITE;
 		return out->outcome = out->walk.bad ? PF_BAD_TABLE : PF_GUEST_FAULT;
 	}
 	if ((error_code & (PF_P | PF_W)) == (PF_P | PF_W))

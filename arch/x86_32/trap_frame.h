@@ -26,6 +26,7 @@ struct trap_frame {
 #define TRAP_BP		3
 #define TRAP_OF		4
 #define TRAP_UD		6
+#define TRAP_NM		7
 #define TRAP_DF		8
 #define TRAP_TS		10
 #define TRAP_NP		11

@@ -37,6 +37,11 @@ static inline uint32_t rcr0(void)
 	return v;
 }
 
+static inline void lcr0(uint32_t v)
+{
+	__asm__ volatile("mov %0, %%cr0" : : "r"(v) : "memory");
+}
+
 static inline uint32_t rcr2(void)
 {
 	uint32_t v;
@@ -61,6 +66,11 @@ static inline uint32_t rcr4(void)
 	uint32_t v;
 	__asm__ volatile("mov %%cr4, %0" : "=r"(v));
 	return v;
+}
+
+static inline void lcr4(uint32_t v)
+{
+	__asm__ volatile("mov %0, %%cr4" : : "r"(v) : "memory");
 }
 
 static inline void invlpg(const void *va)
