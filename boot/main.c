@@ -30,6 +30,7 @@
 #include "boot/multiboot.h"
 #include "boot/selftest.h"
 #include "core/console.h"
+#include "core/console_input.h"
 #include "core/module_check.h"
 #include "core/domain_build.h"
 #include "core/fpu.h"
@@ -144,6 +145,7 @@ void warden_main(uint32_t magic, uint32_t mbi_pa)
 	fpu_init();
 	switcher_map_init();
 	build_domains();
+	console_input_init();
 	selftest_run(boot_info.cmdline);
 	schedule();
 }

@@ -18,6 +18,7 @@
 #define FPU_STATE_SIZE		512		/* FXSAVE's area */
 #define DOMAIN_NAME_MAX		32
 #define CONSOLE_LINE_MAX	160
+#define CONSOLE_INPUT_MAX	256
 
 /* A guest entry point: code selector and address. */
 struct guest_entry {
@@ -96,6 +97,8 @@ struct domain {
 	uint32_t shared_info;		/* ... and the shared-info page: its mfn */
 	char line[CONSOLE_LINE_MAX];	/* console output not yet printed */
 	unsigned line_len;
+	char input[CONSOLE_INPUT_MAX];	/* typed, not yet read (a ring) */
+	unsigned input_head, input_tail;
 	unsigned priority;		/* higher runs first (priority=N) */
 	bool started;			/* it has run at least once */
 	struct evtchn evtchn[EVTCHN_PORTS];

@@ -7,6 +7,7 @@
  * until the domain ends, or the line is too long).
  */
 #include "core/console.h"
+#include "core/console_input.h"
 #include "core/domain_table.h"
 #include "core/hypercall.h"
 #include "include/public/console.h"
@@ -39,13 +40,24 @@ static void console_put(struct domain *d, char c)
 		console_flush(d);
 }
 
+/* What was typed for this domain, up to count bytes; how many. */
+static long console_read(struct vcpu *v, uint32_t count, uint32_t buffer)
+{
+	char chunk[CHUNK];
+	uint32_t n = console_input_take(v->domain, chunk, count < CHUNK ? count : CHUNK);
+
+	if (n && !guest_copy_to(&v->shadow, buffer, chunk, n))
+		return -XEN_EFAULT;	/* the bytes are lost: the guest's fault */
+	return (long)n;
+}
+
 long hc_console_io(struct vcpu *v, const uint32_t *arg)
 {
 	uint32_t cmd = arg[0], count = arg[1], buffer = arg[2];
 	char chunk[CHUNK];
 
 	if (cmd == CONSOLEIO_read)
-		return 0;		/* no input yet */
+		return console_read(v, count, buffer);
 	if (cmd != CONSOLEIO_write)
 		return -XEN_ENOSYS;
 	while (count) {

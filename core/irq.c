@@ -7,6 +7,7 @@
 #include "core/irq.h"
 #include "arch/x86_32/pic.h"
 #include "arch/x86_32/trap_frame.h"
+#include "core/console_input.h"
 #include "core/schedule.h"
 #include "core/time.h"
 
@@ -22,6 +23,8 @@ bool irq_handle(uint32_t vector)
 		time_tick();
 		schedule_tick();
 	}
+	if (irq == IRQ_COM1)
+		console_input_irq();
 	pic_end_of_interrupt(irq);
 	return true;
 }

@@ -24,6 +24,9 @@
 #define FCR_ENABLE_CLEAR 0x07	/* enable FIFOs and clear both */
 #define MCR_DTR_RTS	0x03
 #define LSR_THR_EMPTY	0x20
+#define LSR_DATA_READY	0x01
+#define IER_RECEIVED	0x01
+#define MCR_OUT2	0x08	/* gates the UART's interrupt onto the bus */
 
 #define BAUD_DIVISOR	1	/* 115200 / 1 */
 
@@ -36,6 +39,19 @@ void serial_init(void)
 	outb(COM1 + UART_LCR, LCR_8N1);
 	outb(COM1 + UART_FCR, FCR_ENABLE_CLEAR);
 	outb(COM1 + UART_MCR, MCR_DTR_RTS);
+}
+
+void serial_enable_receive_irq(void)
+{
+	outb(COM1 + UART_MCR, MCR_DTR_RTS | MCR_OUT2);
+	outb(COM1 + UART_IER, IER_RECEIVED);
+}
+
+int serial_getc(void)
+{
+	if (!(inb(COM1 + UART_LSR) & LSR_DATA_READY))
+		return -1;
+	return inb(COM1 + UART_DATA);
 }
 
 void serial_putc(char c)

@@ -7,4 +7,10 @@
 void serial_init(void);
 void serial_putc(char c);
 
+/* Raise IRQ 4 when a byte arrives. */
+void serial_enable_receive_irq(void);
+
+/* The next received byte, or -1 if none is waiting. */
+int serial_getc(void);
+
 #endif
