@@ -137,7 +137,7 @@ fuzz: $(FUZZ_BINS)
 	tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
 
 # --- running ------------------------------------------------------------------
-DEMO_MODULES := $(BUILD)/guests/hello.elf
+DEMO_MODULES := $(BUILD)/guests/first.elf
 APPEND ?=
 
 # QEMU's status 33 is Warden's "ran to the end": success for make.

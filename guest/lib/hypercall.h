@@ -11,13 +11,14 @@
  * The number must be a constant, because it is part of the call's address,
  * hence macros, not functions.  Below them, one typed wrapper per call, so
  * a guest never casts a pointer at the call site.  The iret hypercall is not
- * here: it does not return (traps.S and user.S jump to it).
+ * here: it does not return (trap_entry.S and user_entry.S jump to it).
  */
 #ifndef GUEST_LIB_HYPERCALL_H
 #define GUEST_LIB_HYPERCALL_H
 
 #include <stdint.h>
 
+#include "include/public/arch_x86_32.h"
 #include "include/public/callback.h"
 #include "include/public/console.h"
 #include "include/public/mm.h"
@@ -27,7 +28,7 @@
 
 extern char hypercall_page[];
 
-#define _hypercall(nr, a1, a2, a3, a4, a5) ({				\
+#define hypercall5(nr, a1, a2, a3, a4, a5) ({				\
 	uint32_t _a1 = (uint32_t)(a1), _a2 = (uint32_t)(a2),		\
 		 _a3 = (uint32_t)(a3), _a4 = (uint32_t)(a4),		\
 		 _a5 = (uint32_t)(a5);					\
@@ -40,11 +41,11 @@ extern char hypercall_page[];
 	_r;								\
 })
 
-#define hypercall0(nr)			_hypercall(nr, 0, 0, 0, 0, 0)
-#define hypercall1(nr, a1)		_hypercall(nr, a1, 0, 0, 0, 0)
-#define hypercall2(nr, a1, a2)		_hypercall(nr, a1, a2, 0, 0, 0)
-#define hypercall3(nr, a1, a2, a3)	_hypercall(nr, a1, a2, a3, 0, 0)
-#define hypercall4(nr, a1, a2, a3, a4)	_hypercall(nr, a1, a2, a3, a4, 0)
+#define hypercall0(nr)			hypercall5(nr, 0, 0, 0, 0, 0)
+#define hypercall1(nr, a1)		hypercall5(nr, a1, 0, 0, 0, 0)
+#define hypercall2(nr, a1, a2)		hypercall5(nr, a1, a2, 0, 0, 0)
+#define hypercall3(nr, a1, a2, a3)	hypercall5(nr, a1, a2, a3, 0, 0)
+#define hypercall4(nr, a1, a2, a3, a4)	hypercall5(nr, a1, a2, a3, a4, 0)
 
 #define HC_PTR(p)	((uint32_t)(uintptr_t)(p))
 

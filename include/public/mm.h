@@ -11,7 +11,7 @@
  *	of ptr say what to do (MMU_*), the rest is the byte address of the
  *	entry to write.  If done is not 0, the number of requests applied is
  *	stored there, so a guest can tell where a batch failed.  foreigndom
- *	is DOMID_SELF (or 0) for the caller's own tables.
+ *	is DOMID_SELF (or the caller's own id) for the caller's own tables.
  *
  *  __HYPERVISOR_update_va_mapping(va, pte_lo, pte_hi, flags)
  *	Write the L1 entry that maps va, then flush as UVMF_* flags say.
