@@ -18,6 +18,7 @@
 #include "mm/frame.h"
 
 struct domain domains[MAX_DOMAINS];
+unsigned domains_ended;
 
 static const char *const shutdown_names[] = {
 	"poweroff", "reboot", "suspend", "crash", "watchdog", "soft_reset",
@@ -46,6 +47,7 @@ void domain_crash(struct domain *d, const char *fmt, ...)
 	vsformat(d->crash_reason, sizeof(d->crash_reason), fmt, ap);
 	va_end(ap);
 	d->state = DOMAIN_CRASHED;
+	domains_ended++;
 	console_flush(d);
 	printk("domain %u (%s) crashed: %s\n", d->id, d->name, d->crash_reason);
 }
@@ -55,6 +57,7 @@ void domain_shutdown(struct domain *d, unsigned reason)
 	if (d->state != DOMAIN_RUNNABLE)
 		return;
 	d->state = DOMAIN_SHUTDOWN;
+	domains_ended++;
 	d->shutdown_reason = reason;
 	console_flush(d);
 	printk("domain %u (%s) shut down: %s\n", d->id, d->name,

@@ -67,6 +67,7 @@ struct vcpu {
 	uint32_t virq_port[NR_VIRQS];	/* the port bound to each VIRQ (0: none) */
 	uint64_t run_tsc;		/* CPU time used, in TSC ticks */
 	uint64_t run_start_tsc;		/* when it was last entered */
+	uint64_t time_published_tick;	/* vtimer_publish's: tick + 1 */
 	struct trap_frame regs;		/* the guest's registers while Warden runs */
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */

@@ -9,6 +9,9 @@
 
 extern struct domain domains[MAX_DOMAINS];
 
+/* How many domains have ended (shut down or crashed) so far. */
+extern unsigned domains_ended;
+
 /* An unused slot, zeroed, with its id (1 + its index); NULL if none. */
 struct domain *domain_alloc(void);
 

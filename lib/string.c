@@ -1,17 +1,29 @@
 /*
  * string.c - the C library's memory functions, for freestanding Warden.
  * GCC may also emit calls to memcpy and memset itself (struct copies), so
- * these must exist with exactly these names.  Byte loops: clear first.
+ * these must exist with exactly these names.
+ *
+ * memcpy and memset are on every hot path (trap frames, zeroed frames), so
+ * they use the string instructions: a 4 KiB memset is 1,024 `stosl`
+ * iterations in one instruction, not 4,096 trips round a C loop.  The
+ * direction flag is clear in Warden (the trap stub does `cld`).
  */
+#include <stdint.h>
+
 #include "lib/string.h"
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
-	unsigned char *d = dst;
-	const unsigned char *s = src;
+	void *d = dst;
+	const void *s = src;
+	size_t words = n / 4, bytes = n % 4;
 
-	while (n--)
-		*d++ = *s++;
+	__asm__ volatile("rep movsl\n\t"
+			 "movl %[bytes], %%ecx\n\t"
+			 "rep movsb"
+			 : "+D"(d), "+S"(s), "+c"(words)
+			 : [bytes] "r"(bytes)
+			 : "memory");
 	return dst;
 }
 
@@ -29,10 +41,16 @@ void *memmove(void *dst, const void *src, size_t n)
 
 void *memset(void *dst, int c, size_t n)
 {
-	unsigned char *d = dst;
+	void *d = dst;
+	uint32_t pattern = (uint8_t)c * 0x01010101u;
+	size_t words = n / 4, bytes = n % 4;
 
-	while (n--)
-		*d++ = (unsigned char)c;
+	__asm__ volatile("rep stosl\n\t"
+			 "movl %[bytes], %%ecx\n\t"
+			 "rep stosb"
+			 : "+D"(d), "+c"(words)
+			 : "a"(pattern), [bytes] "r"(bytes)
+			 : "memory");
 	return dst;
 }
 
