@@ -33,7 +33,7 @@
 
 static bool from_ring3(const struct vcpu *v)
 {
-	return (v->regs.cs & 3) == 3;
+	return (v->regs->cs & 3) == 3;
 }
 
 /* Push n words on the stack at *sp (ss), lowest word first; false on fault. */
@@ -52,12 +52,12 @@ static unsigned frame_words(const struct vcpu *v, uint32_t error_code,
 
 	if (error_code != BOUNCE_NO_ERROR_CODE)
 		w[n++] = error_code;
-	w[n++] = v->regs.eip;
-	w[n++] = (v->regs.cs & 0xffff) | ((uint32_t)mask << 16);
-	w[n++] = (v->regs.eflags & ~EFLAGS_IF) | (mask ? 0 : EFLAGS_IF);
+	w[n++] = v->regs->eip;
+	w[n++] = (v->regs->cs & 0xffff) | ((uint32_t)mask << 16);
+	w[n++] = (v->regs->eflags & ~EFLAGS_IF) | (mask ? 0 : EFLAGS_IF);
 	if (from_ring3(v)) {
-		w[n++] = v->regs.esp;
-		w[n++] = v->regs.ss & 0xffff;
+		w[n++] = v->regs->esp;
+		w[n++] = v->regs->ss & 0xffff;
 	}
 	return n;
 }
@@ -67,18 +67,18 @@ static bool deliver(struct vcpu *v, const struct guest_trap_handler *h,
 {
 	uint32_t words[6];
 	unsigned n = frame_words(v, error_code, words);
-	uint32_t sp = from_ring3(v) ? v->kernel_sp : v->regs.esp;
-	uint32_t ss = from_ring3(v) ? v->kernel_ss : v->regs.ss;
+	uint32_t sp = from_ring3(v) ? v->kernel_sp : v->regs->esp;
+	uint32_t ss = from_ring3(v) ? v->kernel_ss : v->regs->ss;
 
 	if (from_ring3(v) && !v->kernel_ss)
 		return false;
 	if (!push_frame(v, &sp, words, n))
 		return false;
-	v->regs.esp = sp;
-	v->regs.ss = ss;
-	v->regs.cs = h->entry.cs;
-	v->regs.eip = h->entry.eip;
-	v->regs.eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
+	v->regs->esp = sp;
+	v->regs->ss = ss;
+	v->regs->cs = h->entry.cs;
+	v->regs->eip = h->entry.eip;
+	v->regs->eflags &= ~(EFLAGS_TF | EFLAGS_NT | EFLAGS_RF | EFLAGS_VM);
 	if (h->mask_events)
 		vcpu_set_upcall_mask(v, 1);
 	return true;
@@ -87,7 +87,7 @@ static bool deliver(struct vcpu *v, const struct guest_trap_handler *h,
 void bounce_to_guest(struct vcpu *v, unsigned vector, uint32_t error_code)
 {
 	const struct guest_trap_handler *h = &v->traps[vector];
-	uint32_t eip = v->regs.eip;
+	uint32_t eip = v->regs->eip;
 
 	if (!h->entry.eip) {
 		domain_crash(v->domain, "no handler for exception %u at eip 0x%x",
@@ -97,7 +97,7 @@ void bounce_to_guest(struct vcpu *v, unsigned vector, uint32_t error_code)
 			     vector, eip);
 	} else if (!deliver(v, h, error_code)) {
 		domain_crash(v->domain, "cannot push the frame for exception %u (eip 0x%x) on its kernel stack at 0x%x",
-			     vector, eip, from_ring3(v) ? v->kernel_sp : v->regs.esp);
+			     vector, eip, from_ring3(v) ? v->kernel_sp : v->regs->esp);
 	}
 }
 
@@ -109,7 +109,7 @@ void bounce_upcall(struct vcpu *v)
 		return;			/* no callback yet: events wait */
 	if (!deliver(v, &h, BOUNCE_NO_ERROR_CODE))
 		domain_crash(v->domain, "cannot push the event frame on its stack at 0x%x",
-			     (v->regs.cs & 3) == 3 ? v->kernel_sp : v->regs.esp);
+			     (v->regs->cs & 3) == 3 ? v->kernel_sp : v->regs->esp);
 }
 
 void bounce_page_fault(struct vcpu *v, uint32_t cr2, uint32_t error_code)

@@ -68,7 +68,7 @@ struct vcpu {
 	uint64_t run_tsc;		/* CPU time used, in TSC ticks */
 	uint64_t run_start_tsc;		/* when it was last entered */
 	uint64_t time_published_tick;	/* vtimer_publish's: tick + 1 */
-	struct trap_frame regs;		/* the guest's registers while Warden runs */
+	struct trap_frame *regs;	/* its registers: the frame in its trap page */
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */
 	uint32_t kernel_sp;
@@ -96,6 +96,7 @@ struct domain {
 	char crash_reason[160];		/* the first reason, when DOMAIN_CRASHED */
 	struct p2m p2m;			/* nr_pfns frames of RAM ... */
 	uint32_t shared_info;		/* ... and the shared-info page: its mfn */
+	struct shared_info *shared_info_va;	/* its direct-map address, or NULL */
 	char line[CONSOLE_LINE_MAX];	/* console output not yet printed */
 	unsigned line_len;
 	char input[CONSOLE_INPUT_MAX];	/* typed, not yet read (a ring) */

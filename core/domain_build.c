@@ -37,6 +37,7 @@
 #include "lib/cmdline.h"
 #include "lib/format.h"
 #include "lib/string.h"
+#include "mm/directmap.h"
 #include "mm/frame.h"
 #include "mm/mapslot.h"
 
@@ -237,12 +238,17 @@ static const char *make_vcpu(struct build *b)
 {
 	struct domain *d = b->d;
 	struct vcpu *v = &d->vcpu;
-	struct trap_frame *r = &v->regs;
+	struct trap_frame *r;
 
 	v->trap_page = frame_alloc(FRAME_WARDEN, OWNER_WARDEN);
 	v->switcher_l1 = frame_alloc(FRAME_WARDEN, OWNER_WARDEN);
 	if (v->trap_page == FRAME_NONE || v->switcher_l1 == FRAME_NONE)
 		return "no memory for the vCPU";
+	if (!directmap_covers((uint64_t)v->trap_page << PAGE_SHIFT, PAGE_SIZE))
+		return "no direct-mapped frame for the vCPU's registers";
+	/* The registers live at the top of the trap-stack page (core/vcpu.c). */
+	v->regs = r = (struct trap_frame *)
+		((uint8_t *)directmap((uint64_t)v->trap_page << PAGE_SHIFT) + PAGE_SIZE) - 1;
 	switcher_map_build(v->switcher_l1, v->trap_page);
 	fpu_vcpu_init(v);
 	memset(r, 0, sizeof(*r));
@@ -267,6 +273,8 @@ static const char *build(struct build *b, const char *cmdline)
 	if (why)
 		return why;
 	b->d->shared_info = p2m_info(&b->d->p2m, b->nr_pages)->mfn;
+	if (directmap_covers((uint64_t)b->d->shared_info << PAGE_SHIFT, PAGE_SIZE))
+		b->d->shared_info_va = directmap((uint64_t)b->d->shared_info << PAGE_SHIFT);
 	why = load_segments(b);
 	if (!why)
 		why = write_hypercall_page(b);
@@ -285,7 +293,7 @@ static void report(const struct build *b)
 
 	printk("domain %u (%s): %u MiB, kernel 0x%08x-0x%08x, entry 0x%08x, start_info 0x%08x, page tables 0x%08x (%u frames), mapped to 0x%08x\n",
 	       b->d->id, b->d->name, b->nr_pages / (MIB / PAGE_SIZE),
-	       l->virt_base, l->kernel_end, b->d->vcpu.regs.eip, l->start_info,
+	       l->virt_base, l->kernel_end, b->d->vcpu.regs->eip, l->start_info,
 	       l->pt_base, 1 + l->l2_frames + l->l1_frames, l->region_end);
 }
 

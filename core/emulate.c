@@ -12,7 +12,7 @@
 
 struct x86_regs emulate_regs(const struct vcpu *v)
 {
-	const struct trap_frame *f = &v->regs;
+	const struct trap_frame *f = v->regs;
 
 	return (struct x86_regs){
 		.gpr = { f->eax, f->ecx, f->edx, f->ebx, f->esp, f->ebp,
@@ -24,7 +24,7 @@ struct x86_regs emulate_regs(const struct vcpu *v)
 
 void emulate_set_regs(struct vcpu *v, const struct x86_regs *r)
 {
-	struct trap_frame *f = &v->regs;
+	struct trap_frame *f = v->regs;
 
 	f->eax = r->gpr[X86_EAX];
 	f->ecx = r->gpr[X86_ECX];
@@ -42,7 +42,7 @@ void emulate_set_regs(struct vcpu *v, const struct x86_regs *r)
  * EIP's page, and the start of the next if that is readable too. */
 static unsigned fetch_bytes(struct vcpu *v, uint8_t *bytes)
 {
-	uint32_t eip = v->regs.eip;
+	uint32_t eip = v->regs->eip;
 	unsigned first = PAGE_SIZE - (eip & (PAGE_SIZE - 1));
 
 	if (first > X86_MAX_LENGTH)

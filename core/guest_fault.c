@@ -27,10 +27,10 @@ static void warden_area(struct vcpu *v, uint32_t va, uint32_t error_code)
 
 	if (error_code & PF_W)
 		domain_crash(v->domain, "wrote to %s at 0x%x (eip 0x%x)", what,
-			     va, v->regs.eip);
+			     va, v->regs->eip);
 	else
 		domain_crash(v->domain, "touched Warden's memory at 0x%x (eip 0x%x)",
-			     va, v->regs.eip);
+			     va, v->regs->eip);
 }
 
 void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code)

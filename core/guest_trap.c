@@ -2,11 +2,11 @@
  * guest_trap.c - every trap from a guest, sorted by vector.
  *
  * The switcher (trap_entry.S) arrives here on Warden's fresh stack, in
- * Warden's address space, with the guest's frame in the trap-stack page.
- * The frame is copied into the vCPU at once -- Warden works on that copy,
- * and the page is rewritten whole on the way back in -- then the trap is
- * handled, and schedule() decides who runs next (the same vCPU, unless it
- * ended).  Nothing here returns: Warden never waits on its stack.
+ * Warden's address space, with the guest's frame in the vCPU's trap-stack
+ * page: that frame *is* the vCPU's saved registers (vcpu->regs points at
+ * it through the direct map), so nothing is copied.  The trap is handled,
+ * and schedule() decides who runs next (the same vCPU, unless it ended or
+ * its time is up).  Nothing here returns: Warden never waits on its stack.
  */
 #include "arch/x86_32/trap_frame.h"
 #include "arch/x86_32/x86.h"
@@ -30,12 +30,13 @@ static bool has_error_code(unsigned vector)
 
 static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
 {
+	if (vector == TRAP_HYPERCALL) {	/* the most common: first */
+		hypercall(v);
+		return;
+	}
 	if (irq_handle(vector))
 		return;
 	switch (vector) {
-	case TRAP_HYPERCALL:
-		hypercall(v);
-		break;
 	case TRAP_PF:
 		guest_page_fault(v, rcr2(), error_code);
 		break;
@@ -59,7 +60,6 @@ _Noreturn void guest_trap(struct trap_frame *frame)
 	struct vcpu *v = current;
 
 	v->run_tsc += rdtsc() - v->run_start_tsc;
-	v->regs = *frame;
 	dispatch(v, frame->vector, frame->error_code);
 	schedule();
 }
@@ -73,7 +73,7 @@ _Noreturn void guest_exit_fault(struct trap_frame *frame)
 	current->run_tsc += rdtsc() - current->run_start_tsc;
 	domain_crash(current->domain,
 		     "its registers cannot be loaded (exception %u, error code 0x%x): cs 0x%x ds 0x%x ss 0x%x",
-		     frame->vector, frame->error_code, current->regs.cs & 0xffff,
-		     current->regs.ds & 0xffff, current->regs.ss & 0xffff);
+		     frame->vector, frame->error_code, current->regs->cs & 0xffff,
+		     current->regs->ds & 0xffff, current->regs->ss & 0xffff);
 	schedule();
 }

@@ -120,7 +120,7 @@ long hc_callback_op(struct vcpu *v, const uint32_t *arg)
 long hc_iret(struct vcpu *v, const uint32_t *arg)
 {
 	uint32_t w[6];
-	uint32_t sp = v->regs.esp;
+	uint32_t sp = v->regs->esp;
 
 	(void)arg;
 	if (!guest_copy_from(&v->shadow, w, sp, 16)) {
@@ -135,12 +135,12 @@ long hc_iret(struct vcpu *v, const uint32_t *arg)
 		domain_crash(v->domain, "iret: no ring-3 stack in the frame at 0x%x", sp);
 		return 0;
 	}
-	v->regs.eip = w[1];
-	v->regs.cs = w[2] & 0xffff;
-	v->regs.eflags = (w[3] & ~EFLAGS_IOPL) | EFLAGS_IF;
-	v->regs.esp = (w[2] & 3) == 3 ? w[4] : sp + 16;
+	v->regs->eip = w[1];
+	v->regs->cs = w[2] & 0xffff;
+	v->regs->eflags = (w[3] & ~EFLAGS_IOPL) | EFLAGS_IF;
+	v->regs->esp = (w[2] & 3) == 3 ? w[4] : sp + 16;
 	if ((w[2] & 3) == 3)
-		v->regs.ss = w[5] & 0xffff;
+		v->regs->ss = w[5] & 0xffff;
 	vcpu_set_upcall_mask(v, !(w[3] & EFLAGS_IF));
 	return (long)w[0];
 }

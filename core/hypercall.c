@@ -41,18 +41,18 @@ static const hypercall_fn table[NR_HYPERCALLS] = {
 };
 
 /* How often each number was called, for all domains. */
-uint64_t hypercall_counts[NR_HYPERCALLS];
+uint32_t hypercall_counts[NR_HYPERCALLS];
 
 void hypercall(struct vcpu *v)
 {
-	uint32_t nr = v->regs.eax;
-	const uint32_t arg[5] = { v->regs.ebx, v->regs.ecx, v->regs.edx,
-				  v->regs.esi, v->regs.edi };
+	uint32_t nr = v->regs->eax;
+	const uint32_t arg[5] = { v->regs->ebx, v->regs->ecx, v->regs->edx,
+				  v->regs->esi, v->regs->edi };
 	long result = -XEN_ENOSYS;
 
 	if (nr < NR_HYPERCALLS && table[nr]) {
 		hypercall_counts[nr]++;
 		result = table[nr](v, arg);
 	}
-	v->regs.eax = (uint32_t)result;	/* iret returns the guest's own EAX */
+	v->regs->eax = (uint32_t)result;	/* iret returns the guest's own EAX */
 }

@@ -38,8 +38,8 @@ static const uint8_t forced_cpuid[FORCED_CPUID_LENGTH] = {
 static uint32_t *gpr(struct vcpu *v, unsigned n)
 {
 	uint32_t *const regs[8] = {
-		&v->regs.eax, &v->regs.ecx, &v->regs.edx, &v->regs.ebx,
-		&v->regs.esp, &v->regs.ebp, &v->regs.esi, &v->regs.edi,
+		&v->regs->eax, &v->regs->ecx, &v->regs->edx, &v->regs->ebx,
+		&v->regs->esp, &v->regs->ebp, &v->regs->esi, &v->regs->edi,
 	};
 
 	return regs[n & 7];
@@ -51,11 +51,11 @@ static bool software_interrupt(struct vcpu *v, unsigned vector)
 	uint8_t insn[2];
 	const struct guest_trap_handler *h = &v->traps[vector];
 
-	if (!guest_copy_from(&v->shadow, insn, v->regs.eip, 2) ||
+	if (!guest_copy_from(&v->shadow, insn, v->regs->eip, 2) ||
 	    insn[0] != OPCODE_INT || insn[1] != vector ||
-	    !h->entry.eip || h->dpl < (v->regs.cs & 3))
+	    !h->entry.eip || h->dpl < (v->regs->cs & 3))
 		return false;
-	v->regs.eip += 2;
+	v->regs->eip += 2;
 	bounce_to_guest(v, vector, BOUNCE_NO_ERROR_CODE);
 	return true;
 }
@@ -65,7 +65,7 @@ static bool read_control_register(struct vcpu *v)
 	struct x86_insn insn;
 
 	if (emulate_fetch(v, &insn) || insn.opcode != OPCODE_MOV_FROM_CR ||
-	    (v->regs.cs & 3) != 1)
+	    (v->regs->cs & 3) != 1)
 		return false;
 	if (insn.reg == 2)
 		*gpr(v, insn.rm) = v->cr2;
@@ -73,7 +73,7 @@ static bool read_control_register(struct vcpu *v)
 		*gpr(v, insn.rm) = v->shadow.guest_cr3;
 	else
 		return false;
-	v->regs.eip += insn.length;
+	v->regs->eip += insn.length;
 	return true;
 }
 
@@ -112,15 +112,15 @@ void guest_invalid_opcode(struct vcpu *v)
 	uint8_t bytes[FORCED_CPUID_LENGTH];
 	struct cpuid_regs r;
 
-	if (!guest_copy_from(&v->shadow, bytes, v->regs.eip, sizeof(bytes)) ||
+	if (!guest_copy_from(&v->shadow, bytes, v->regs->eip, sizeof(bytes)) ||
 	    memcmp(bytes, forced_cpuid, sizeof(bytes)) != 0) {
 		bounce_to_guest(v, 6, BOUNCE_NO_ERROR_CODE);
 		return;
 	}
-	r = guest_cpuid(v->regs.eax);
-	v->regs.eax = r.eax;
-	v->regs.ebx = r.ebx;
-	v->regs.ecx = r.ecx;
-	v->regs.edx = r.edx;
-	v->regs.eip += FORCED_CPUID_LENGTH;
+	r = guest_cpuid(v->regs->eax);
+	v->regs->eax = r.eax;
+	v->regs->ebx = r.ebx;
+	v->regs->ecx = r.ecx;
+	v->regs->edx = r.edx;
+	v->regs->eip += FORCED_CPUID_LENGTH;
 }

@@ -133,7 +133,7 @@ void table_write_fault(struct vcpu *v)
 {
 	struct emulation e = { v, 0 };
 	struct x86_mem_ops mem = { &e, read_guest, write_guest };
-	uint32_t eip = v->regs.eip;
+	uint32_t eip = v->regs->eip;
 	const char *why = emulate_instruction(v, &mem);
 
 	if (why)

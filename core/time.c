@@ -16,7 +16,7 @@
 
 #define CALIBRATION_PIT_TICKS 11932	/* 10 ms of the PIT's clock */
 
-static uint64_t ticks;
+uint64_t time_tick_count;
 static uint64_t tsc_at_start;
 static uint32_t tsc_khz;
 static struct tsc_scale tsc_to_ns;
@@ -42,12 +42,7 @@ void time_init(void)
 
 void time_tick(void)
 {
-	ticks++;
-}
-
-uint64_t time_ticks(void)
-{
-	return ticks;
+	time_tick_count++;
 }
 
 uint64_t time_tsc_to_ns(uint64_t tsc)

@@ -15,7 +15,14 @@ void time_init(void);
 /* Called on every timer interrupt. */
 void time_tick(void);
 
-uint64_t time_ticks(void);		/* ticks since time_init */
+/* Ticks since time_init. */
+static inline uint64_t time_ticks(void)
+{
+	extern uint64_t time_tick_count;
+
+	return time_tick_count;
+}
+
 uint64_t time_now_ns(void);		/* nanoseconds since time_init */
 uint32_t time_tsc_khz(void);
 

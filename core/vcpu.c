@@ -1,11 +1,14 @@
 /*
  * vcpu.c - the last step before a guest runs.
  *
- * Warden keeps a vCPU's registers in struct vcpu while Warden runs.  To
- * run the guest, it writes the whole frame at the top of the vCPU's
- * trap-stack page -- always all of it, so nothing of another domain can be
- * left there to read -- and switcher_enter_guest() loads the shadow CR3 and
- * IRETs from that frame.  Before that, the flags the guest may not have
+ * A vCPU's registers live in the frame at the top of its own trap-stack
+ * page, where the CPU and the trap stub put them on every trap (all of
+ * them, every time) and where Warden changes them.  Each vCPU has its own
+ * page, mapped only in its own domain's address spaces, so no register of
+ * one domain is ever left where another can read it.  To run the guest,
+ * Warden maps the vCPU's page at the trap-stack address of its own space
+ * (the same address the guest's space uses) and switcher_enter_guest()
+ * loads the shadow CR3 and IRETs from that frame.  Before that, the flags the guest may not have
  * are taken away: it always runs with interrupts on (IF; its own interrupt
  * flag is the upcall mask in shared info), without I/O privilege (IOPL 0),
  * never in virtual-8086 mode, and with NT clear (a ring-1 IRET with NT set
@@ -33,7 +36,6 @@
 #define VCPU_INFO_UPCALL_MASK	1	/* offsets in shared_info (Xen's) */
 #define VCPU_INFO_CR2		8
 
-extern char _trap_page[];
 _Noreturn void switcher_enter_guest(uint32_t cr3);	/* trap_entry.S */
 
 struct vcpu *current;
@@ -41,8 +43,6 @@ static uint32_t mapped_trap_page;	/* whose trap page Warden's space maps */
 
 _Noreturn void vcpu_enter(struct vcpu *v)
 {
-	struct trap_frame *frame = (struct trap_frame *)(_trap_page + PAGE_SIZE) - 1;
-
 	if (mapped_trap_page != v->trap_page) {
 		warden_space_map_trap_page(v->trap_page);
 		mapped_trap_page = v->trap_page;
@@ -53,9 +53,8 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 		bounce_upcall(v);
 	if (!domain_alive(v->domain))
 		schedule();		/* the upcall could not be delivered */
-	v->regs.eflags = (v->regs.eflags | EFLAGS_IF) &
+	v->regs->eflags = (v->regs->eflags | EFLAGS_IF) &
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
-	*frame = v->regs;
 	fpu_enter(v);
 	v->run_start_tsc = rdtsc();
 	switcher_enter_guest(shadow_cr3(&v->shadow));
