@@ -34,7 +34,7 @@ WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S arch/x86_32/x86emu/*.c
 	boot/*.c core/*.c mm/*.c shadow/*.c lib/*.c)
 WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
 
-.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures guests
+.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures guests bench
 all: $(BUILD)/warden.elf guests
 
 $(BUILD)/obj/%.o: %.c Makefile
@@ -156,6 +156,10 @@ debug: $(BUILD)/warden.elf $(DEMO_MODULES)
 test: $(BUILD)/warden.elf $(BUILD)/warden.iso $(UNIT_BINS) $(FUZZ_BINS) $(FIXTURE_FILES) $(GUEST_ELFS)
 	tools/run-tests.sh
 
+# Instructions per operation under QEMU -icount, next to their baselines.
+bench: $(BUILD)/warden.elf $(BUILD)/guests/bench.elf
+	tools/bench.sh
+
 deps:
 	tools/install-deps.sh
 
@@ -170,3 +174,4 @@ help:
 	@echo "make fuzz       run every fuzz target FUZZ_SECONDS (default 60)"
 	@echo "make iso        build/warden.iso, a GRUB rescue image"
 	@echo "make debug      QEMU halted at the first instruction, GDB attached"
+	@echo "make bench      instructions per operation, next to their baselines"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # qemu-run.sh - boot Warden under QEMU, the one place that knows how.
 #
-#   qemu-run.sh [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-k] KERNEL [MODULE...]
+#   qemu-run.sh [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-k] KERNEL [MODULE...]
 #
 # Each MODULE is a file name optionally followed by its command line, as
 # one argument ("build/guest.elf name=g1 mem=8M").  QEMU passes modules as
@@ -9,23 +9,26 @@
 # doubled here.  With -c, boot the GRUB image ISO instead of -kernel.
 #   -t  stop after SECONDS (exit status 124, as timeout(1) says)
 #   -g  start halted with a GDB stub on PORT
+#   -i  type INPUT on the serial port: printf "$INPUT" is QEMU's standard
+#       input (so \001 is Ctrl-A, and % must be doubled)
 #   -k  use KVM if it really runs Warden here (a probe boot under KVM must
 #       end with Warden's exit status; the verdict is kept in
 #       build/kvm-probe); TCG otherwise.  Tests never use it.
 # $QEMU_CPU replaces the CPU model (default qemu32,+nx), $QEMU_MEMORY the
-# memory size (default 128M).
+# memory size (default 128M); $QEMU_ICOUNT set runs with -icount.
 # The exit status is QEMU's: see arch/x86_32/exit_status.h.
 set -eu
 
-append="" iso="" seconds="" gdb_port="" want_kvm=""
-while getopts "a:c:t:g:k" opt; do
+append="" iso="" seconds="" gdb_port="" input="" want_kvm=""
+while getopts "a:c:t:g:i:k" opt; do
 	case $opt in
 	a) append=$OPTARG ;;
 	c) iso=$OPTARG ;;
 	t) seconds=$OPTARG ;;
 	g) gdb_port=$OPTARG ;;
+	i) input=$OPTARG ;;
 	k) want_kvm=1 ;;
-	*) echo "usage: $0 [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-k] KERNEL [MODULE...]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-k] KERNEL [MODULE...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -35,6 +38,8 @@ shift $((OPTIND - 1))
 set -- "$@"
 args="-cpu ${QEMU_CPU:-qemu32,+nx} -m ${QEMU_MEMORY:-128M} -no-reboot -display none -serial stdio
 -device isa-debug-exit,iobase=0xf4,iosize=0x04"
+# $QEMU_ICOUNT: the TSC counts instructions, the same in every run (bench).
+[ -z "${QEMU_ICOUNT:-}" ] || args="$args -icount shift=0,sleep=off"
 
 # Some /dev/kvm (nested, in software) fail 32-bit protected-mode int/iret
 # with "KVM internal error": so KVM is used only after it has booted
@@ -70,8 +75,10 @@ if [ -z "$iso" ]; then
 fi
 
 run() {
-	if [ -n "$seconds" ]; then
-		timeout --foreground "$seconds" "$@"
+	[ -z "$seconds" ] || set -- timeout --foreground "$seconds" "$@"
+	if [ -n "$input" ]; then
+		# shellcheck disable=SC2059
+		printf "$input" | "$@"
 	else
 		"$@"
 	fi
