@@ -11,6 +11,7 @@
 #include "core/domain.h"
 #include "core/console.h"
 #include "core/domain_table.h"
+#include "core/guest_fault.h"
 #include "core/time.h"
 #include "include/public/sched.h"
 #include "lib/format.h"
@@ -76,8 +77,13 @@ static void print_stats(const struct domain *d)
 
 	printk("domain %u (%s): ran %llu.%03llu ms of CPU time\n", d->id, d->name,
 	       us / 1000, us % 1000);
-	printk("domain %u (%s): shadow: %llu fills, %llu tables made, %llu entries dropped, %llu full resets\n",
-	       d->id, d->name, s->fills, s->tables, s->invalidations, s->resets);
+	guest_fault_print_counts(d);
+	printk("domain %u (%s): shadow: %llu fills, %llu tables made, %llu evicted, "
+	       "roots %llu hit %llu missed, %llu write-protected, %llu unshadowed, "
+	       "%llu entries dropped, at most %u of %u frames\n",
+	       d->id, d->name, s->fills, s->tables, s->evictions, s->root_hits,
+	       s->root_misses, s->write_protects, s->unshadows, s->invalidations,
+	       s->peak_frames, d->vcpu.shadow.limit);
 }
 
 void domain_destroy(struct domain *d)

@@ -3,8 +3,8 @@
  *
  * From a kernel's ELF image and its command line, in order:
  *
- *   1. read the command line (name=, mem=) and the Xen ELF notes (entry,
- *      virtual base, hypercall page, PAE mode)
+ *   1. read the command line (name=, mem=, shadow_pages=, priority=) and
+ *      the Xen ELF notes (entry, virtual base, hypercall page, PAE mode)
  *   2. give the domain its memory: mem frames of RAM, plus one more, the
  *      shared-info page, which the guest finds at start_info.shared_info
  *      and maps itself, so it must be a frame of its own (pfn nr_pages)
@@ -52,6 +52,7 @@ struct build {
 	struct xen_notes notes;
 	struct boot_layout layout;
 	const char *args;		/* the command line without the path */
+	uint32_t shadow_pages;		/* shadow_pages=N; 0: the default */
 };
 
 /* Copy len bytes to the domain's pseudo-physical address pa. */
@@ -94,6 +95,16 @@ static void name_from_path(struct domain *d, const char *path, size_t len)
 		sformat(d->name, sizeof(d->name), "%.*s", (int)len, base);
 }
 
+/* The number a value's leading digits spell, at most 0xffffff. */
+static uint32_t decimal(const char *value)
+{
+	uint32_t n = 0;
+
+	for (const char *c = value; *c >= '0' && *c <= '9' && n <= 0xffffff; c++)
+		n = n * 10 + (uint32_t)(*c - '0');
+	return n > 0xffffff ? 0xffffff : n;
+}
+
 static const char *read_cmdline(struct build *b, const char *cmdline)
 {
 	char value[16];
@@ -106,13 +117,13 @@ static const char *read_cmdline(struct build *b, const char *cmdline)
 	if (!cmdline_get(cmdline, "name", b->d->name, sizeof(b->d->name)))
 		name_from_path(b->d, cmdline, (size_t)(space - cmdline));
 	if (cmdline_get(cmdline, "mem", value, sizeof(value))) {
-		mib = 0;
-		for (const char *c = value; *c >= '0' && *c <= '9'; c++)
-			mib = mib * 10 + (uint32_t)(*c - '0');
+		mib = decimal(value);
 		if (mib == 0 || mib > DOMAIN_MAX_MIB)
 			return "mem= must be 1 to 256 (MiB)";
 	}
 	b->nr_pages = mib * (MIB / PAGE_SIZE);
+	if (cmdline_get(cmdline, "shadow_pages", value, sizeof(value)))
+		b->shadow_pages = decimal(value);	/* shadow_init bounds it */
 	if (cmdline_get(cmdline, "priority", value, sizeof(value)))
 		b->d->priority = value[0] >= '0' && value[0] <= '9' ? (unsigned)(value[0] - '0') : 0;
 	return 0;
@@ -259,7 +270,7 @@ static const char *make_vcpu(struct build *b)
 	r->ss = r->ds = r->es = FLAT_RING1_DS;
 	r->eflags = EFLAGS_IF | 0x2;
 	return shadow_init(&v->shadow, &d->p2m, d->id, v->switcher_l1,
-			   pa_of(b, b->layout.pt_base));
+			   pa_of(b, b->layout.pt_base), b->shadow_pages);
 }
 
 static const char *build(struct build *b, const char *cmdline)

@@ -10,7 +10,7 @@
 
 void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code);
 
-/* How many faults of each outcome, for all domains. */
-extern uint64_t pf_counts[PF_OUTCOMES];
+/* One line: how many faults of each outcome domain d took. */
+void guest_fault_print_counts(const struct domain *d);
 
 #endif

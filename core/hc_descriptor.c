@@ -40,23 +40,18 @@ static void release_gdt(struct vcpu *v)
 	v->gdt_pages = 0;
 }
 
-/* Take frames as the GDT; a frame some shadow may map writable needs every
- * shadow dropped, or the guest could still write it. */
+/* Take frames as the GDT: from now on no shadow maps them writable. */
 static void install_gdt(struct vcpu *v, const uint32_t *pfns, unsigned pages)
 {
-	bool drop = false;
-
 	for (unsigned i = 0; i < pages; i++) {
 		struct pfn_info *g = p2m_info(v->shadow.p2m, pfns[i]);
 
-		drop |= g->mapped_writable;
 		g->gdt = 1;
+		shadow_protect(&v->shadow, pfns[i]);
 		v->gdt_pfns[i] = pfns[i];
 		switcher_map_gdt_page(v->switcher_l1, i, g->mfn);
 	}
 	v->gdt_pages = pages;
-	if (drop)
-		shadow_drop_all(&v->shadow);
 }
 
 long hc_set_gdt(struct vcpu *v, const uint32_t *arg)
@@ -71,7 +66,7 @@ long hc_set_gdt(struct vcpu *v, const uint32_t *arg)
 	for (unsigned i = 0; i < pages; i++) {
 		const struct pfn_info *g = p2m_info(v->shadow.p2m, pfns[i]);
 
-		if (!g || g->shadowed || !check_gdt_frame(g))
+		if (!g || pfn_is_table(g) || !check_gdt_frame(g))
 			return -XEN_EINVAL;
 	}
 	release_gdt(v);
@@ -89,7 +84,7 @@ long hc_update_descriptor(struct vcpu *v, const uint32_t *arg)
 	const struct pfn_info *g = p2m_info(v->shadow.p2m, (uint32_t)(pa >> PAGE_SHIFT));
 	uint8_t *page;
 
-	if (!g || (pa >> PAGE_SHIFT) > 0xffffffffu || (pa & 7) || g->shadowed ||
+	if (!g || (pa >> PAGE_SHIFT) > 0xffffffffu || (pa & 7) || pfn_is_table(g) ||
 	    descriptor_check(&desc))
 		return -XEN_EINVAL;
 	page = frame_map(g->mfn);

@@ -9,7 +9,11 @@
  * (shadow/pte_check.c and table_write()), so a guest maps only its own
  * frames.  Flush requests need no work: Warden drops a shadow entry as
  * soon as the guest entry it copies changes, and each entry into a guest
- * reloads CR3, which flushes the TLB.
+ * reloads CR3, which flushes the TLB.  A new base pointer switches to the
+ * shadow cached for that table, if there is one (shadow/shadow_root.c);
+ * unpinning a table lets go of its cached shadows.
+ * MMU_PT_UPDATE_PRESERVE_AD ORs the entry's accessed and dirty bits into
+ * the new value, as Xen does, so those Warden set are not lost.
  */
 #include "arch/x86_32/memlayout.h"
 #include "core/console.h"
@@ -51,8 +55,8 @@ static long write_entry(struct vcpu *v, uint64_t ptr, uint64_t val,
 
 	if (!g || (ptr >> PAGE_SHIFT) > 0xffffffffu || (offset & 7))
 		return -XEN_EINVAL;
-	if (preserve_ad)
-		val = (val & ~PTE_AD) | (read_entry(g, offset) & PTE_AD);
+	if (preserve_ad)	/* keep the bits Warden set for the CPU */
+		val |= read_entry(g, offset) & PTE_AD;
 	why = pte_check(val, 1, v->shadow.p2m->nr_pfns);
 	if (!why)
 		why = guest_frame_write(v, pfn, offset, &val, sizeof(val));
@@ -141,13 +145,17 @@ static long one_ext_op(struct vcpu *v, const struct mmuext_op *op)
 	case MMUEXT_NEW_BASEPTR:
 		if (!own)
 			return -XEN_EINVAL;
-		shadow_set_base(&v->shadow, op->arg1.mfn << PAGE_SHIFT);
-		return 0;
+		return shadow_set_base(&v->shadow, op->arg1.mfn << PAGE_SHIFT) ?
+		       0 : -XEN_ENOMEM;
 	case MMUEXT_PIN_L1_TABLE:
 	case MMUEXT_PIN_L2_TABLE:
 	case MMUEXT_PIN_L3_TABLE:
-	case MMUEXT_UNPIN_TABLE:
 		return own ? 0 : -XEN_EINVAL;	/* accepted: nothing to keep */
+	case MMUEXT_UNPIN_TABLE:
+		if (!own)
+			return -XEN_EINVAL;
+		shadow_forget(&v->shadow, op->arg1.mfn);
+		return 0;
 	case MMUEXT_TLB_FLUSH_LOCAL:
 	case MMUEXT_INVLPG_LOCAL:
 	case MMUEXT_TLB_FLUSH_MULTI:

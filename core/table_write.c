@@ -6,8 +6,12 @@
  * may change them with mmu_update or update_va_mapping, or write them
  * directly; the direct write faults, and Warden emulates the instruction,
  * sending its memory writes here.  Either way each 64-bit entry touched is
- * checked as it will be after the write, and after the write the shadow
- * entries made from it are dropped, to be filled again from the new value.
+ * checked as it will be after the write, at every level a shadow uses it,
+ * and after the write the entries made from it are dropped from every
+ * shadow of the table, to be filled again from the new value.  A table no
+ * shadow copies yet (one of the guest's current tables that no fault has
+ * needed) is written as it is: the walk checks its entries when a fault
+ * first uses them.
  *
  * 32-bit code writes a 64-bit PAE entry in two halves.  After the first
  * half the entry is a mix of old and new; Linux writes the high half first
@@ -24,9 +28,11 @@
 #include "core/emulate.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
+#include "shadow/guest_ad.h"
 #include "shadow/guest_copy.h"
 #include "shadow/guest_mem.h"
 #include "shadow/pte_check.h"
+#include "shadow/table_find.h"
 
 /* Check the entry at entry_off as it would be with the write applied. */
 static const char *check_entry(struct vcpu *v, const uint8_t *page,
@@ -63,6 +69,8 @@ const char *table_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 
 	if (!g || offset >= PAGE_SIZE || len > PAGE_SIZE - offset)
 		return "the write is outside the guest's frame";
+	if (g->gdt)	/* also a page table: its descriptors stay checked */
+		return "the frame is part of the GDT";
 	page = frame_map(g->mfn);
 	for (uint32_t e = offset & ~7u; e < offset + len && !why; e += 8)
 		why = check_entry(v, page, pfn, e, offset, bytes, len);
@@ -82,7 +90,7 @@ const char *guest_frame_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 
 	if (!g || offset >= PAGE_SIZE || len > PAGE_SIZE - offset)
 		return "the write is outside the guest's frames";
-	if (g->shadowed)
+	if (pfn_is_table(g))
 		return table_write(v, pfn, offset, bytes, len);
 	if (g->gdt)
 		return "the frame is part of the GDT";
@@ -106,11 +114,18 @@ static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
 	return !guest_copy_from(&e->v->shadow, buf, va, len);
 }
 
+/*
+ * A page table may be mapped read-only (Xen guests map them so): a
+ * readable mapping of a page table -- one a shadow copies, or one of the
+ * guest's current tables -- is enough to write it.  A write through a
+ * writable mapping sets that mapping's dirty bit, as the CPU would have.
+ */
 static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
 {
 	struct emulation *e = ctx;
 	struct vcpu *v = e->v;
 	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
+	const struct pfn_info *g;
 	struct guest_walk w;
 	uint32_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1));
 
@@ -118,13 +133,16 @@ static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
 		return write_guest(e, va, buf, in_page) ||
 		       write_guest(e, va + in_page, (const uint8_t *)buf + in_page,
 				   len - in_page);
-	/* A page table may be mapped read-only (Xen guests map them so): a
-	 * readable mapping of a protected table is enough to write it. */
 	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
 			0, &w))
 		return 1;
-	if (!p2m_info(v->shadow.p2m, w.pfn)->shadowed)
+	g = p2m_info(v->shadow.p2m, w.pfn);
+	if (!pfn_is_table(g) && w.writable)
 		return !guest_copy_to(&v->shadow, va, buf, len);
+	if (!pfn_is_table(g) &&
+	    !table_find_level(v->shadow.p2m, v->shadow.guest_cr3, w.pfn))
+		return 1;
+	guest_ad_mark(v->shadow.p2m, va, &w, w.writable);
 	e->refused = table_write(v, w.pfn, va & (PAGE_SIZE - 1), buf, len);
 	return e->refused != 0;
 }

@@ -8,10 +8,10 @@
 #include "core/domain.h"
 
 /*
- * Write len bytes at byte offset of guest frame pfn, which shadows copy:
- * check every entry the write touches at each level it is used at, write
+ * Write len bytes at byte offset of guest frame pfn, a page table: check
+ * every entry the write touches at each level a shadow uses it at, write
  * it, and drop the shadow entries made from it.  NULL, or why the write
- * is refused (nothing is written then).
+ * is refused (nothing is written then; a frame of the GDT is refused).
  */
 const char *table_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 			const void *bytes, uint32_t len);

@@ -9,8 +9,9 @@
  * domain in the frame table (mm/frame.h), so the reverse question -- whose
  * is machine frame M? -- is one look too.
  *
- * The records (struct pfn_info: the mfn, and why the frame must be kept
- * read-only in shadows) live in Warden frames, P2M_INFO_PER_FRAME a frame.
+ * The records (struct pfn_info: the mfn, why the frame must be kept
+ * read-only in shadows, and where the shadow code's reverse map of the
+ * frame starts) live in Warden frames, P2M_INFO_PER_FRAME a frame.
  */
 #include "mm/p2m.h"
 #include "arch/x86_32/memlayout.h"

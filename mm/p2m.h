@@ -7,18 +7,26 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "arch/x86_32/memlayout.h"
 
-#define P2M_INFO_PER_FRAME	512		/* struct pfn_info per page */
-#define P2M_MAX_TABLE_FRAMES	128		/* so at most 256 MiB a domain */
-#define P2M_MAX_PFNS		(P2M_INFO_PER_FRAME * P2M_MAX_TABLE_FRAMES)
+#define P2M_MAX_PFNS		(256u * 256 + 1)	/* 256 MiB and shared info */
 
-/* What Warden knows about one pseudo-physical frame of a domain. */
+/*
+ * What Warden knows about one pseudo-physical frame of a domain.  The two
+ * list heads are the shadow code's reverse map (shadow/shadow_rmap.c); 0
+ * is an empty list.
+ */
 struct pfn_info {
 	uint32_t mfn;
-	uint16_t shadowed;	/* shadow tables made from this frame */
+	uint32_t writable;	/* first shadow L1 entry mapping it writable */
+	uint16_t shadows;	/* first shadow table made from it (a node) */
 	uint8_t gdt;		/* part of the guest's GDT */
-	uint8_t mapped_writable;/* some shadow entry may map it writable */
+	uint8_t unused[5];	/* 16 bytes: finding a record is a shift */
 };
+
+#define P2M_INFO_PER_FRAME	(PAGE_SIZE / sizeof(struct pfn_info))
+#define P2M_MAX_TABLE_FRAMES	((P2M_MAX_PFNS + P2M_INFO_PER_FRAME - 1) / \
+				 P2M_INFO_PER_FRAME)
 
 struct p2m {
 	uint16_t owner;
@@ -35,10 +43,16 @@ void p2m_free(struct p2m *m);
 /* The record of frame pfn, or NULL if pfn is not the domain's. */
 struct pfn_info *p2m_info(const struct p2m *m, uint32_t pfn);
 
-/* Whether the shadows must map pfn read-only. */
+/* Whether some shadow table copies the frame: it is a guest page table. */
+static inline bool pfn_is_table(const struct pfn_info *i)
+{
+	return i->shadows != 0;
+}
+
+/* Whether the shadows must map the frame read-only. */
 static inline bool pfn_protected(const struct pfn_info *i)
 {
-	return i->shadowed || i->gdt;
+	return pfn_is_table(i) || i->gdt;
 }
 
 #endif

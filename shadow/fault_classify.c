@@ -11,8 +11,11 @@
  *    guest's tables give (not the shadow's) -- except a kernel write to a
  *    page table it mapped read-only, which Xen guests do on purpose.
  * 3. The guest allows it.  A write to a page the shadow keeps read-only
- *    though the guest made it writable is a write to something Warden
- *    protects: a page table (emulated, checked, applied), or the GDT.
+ *    though the guest made it writable is, in this order: a write to a
+ *    page table (emulated, checked, applied), to the GDT (refused), the
+ *    first write to a page whose guest entry is clean (the dirty bit), or
+ *    a write to a page whose reason to be read-only has gone (it stopped
+ *    being a page table, say).
  * 4. Anything else is a shadow miss: the shadow lacks an entry the guest
  *    has.
  */
@@ -20,11 +23,12 @@
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/pae.h"
 #include "shadow/guest_mem.h"
-
+#include "shadow/table_find.h"
 
 static const char *const names[PF_OUTCOMES] = {
-	"guest fault", "shadow miss", "page-table write",
-	"descriptor-table write", "Warden's area", "bad guest table",
+	"guest fault", "shadow miss", "dirty bit", "stale read-only",
+	"page-table write", "descriptor-table write", "Warden's area",
+	"bad guest table",
 };
 
 const char *pf_outcome_name(enum pf_outcome o)
@@ -37,24 +41,29 @@ static enum pf_outcome protected_write(const struct shadow *s,
 {
 	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
 
-	if (g && g->shadowed)
+	if (pfn_is_table(g))
 		return PF_TABLE_WRITE;
-	if (g && g->gdt)
+	if (g->gdt)
 		return PF_DESCRIPTOR_WRITE;
-	return PF_SHADOW_MISS;		/* stale: not protected any more */
+	if (!(guest_walk_leaf(w) & PTE_D))
+		return PF_DIRTY_BIT;
+	return PF_STALE_READ_ONLY;
 }
 
 /*
  * Xen's writable page tables: a PV kernel maps its page tables read-only
  * and writes them anyway; the write faults, and is emulated as if the
  * mapping allowed it.  That is a kernel write (not ring 3) to a present
- * read-only page that is a page table Warden protects.
+ * read-only page that is a page table: one a shadow copies, or one of the
+ * tables the guest uses now that no fault has needed yet (table_find.c).
  */
-static bool kernel_write_to_table(const struct shadow *s, const struct guest_walk *w)
+static bool kernel_write_to_table(const struct shadow *s,
+				  const struct guest_walk *w)
 {
-	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
-
-	return !w->bad && w->error_code == (PF_P | PF_W) && g && g->shadowed;
+	if (w->bad || w->error_code != (PF_P | PF_W))
+		return false;
+	return pfn_is_table(p2m_info(s->p2m, w->pfn)) ||
+	       table_find_level(s->p2m, s->guest_cr3, w->pfn) != 0;
 }
 
 enum pf_outcome fault_classify(const struct shadow *s, uint32_t va,

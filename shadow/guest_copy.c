@@ -10,24 +10,34 @@
  * page boundary is done a page at a time.
  *
  * Writes into frames that shadows copy (page tables) or that form the GDT
- * are refused: those change only through the checked paths.
+ * are refused: those change only through the checked paths.  Every access
+ * sets the accessed bit, and a write the dirty bit, in the guest's
+ * entries (guest_ad.c): Warden's accesses count as the guest's.
  */
 #include "shadow/guest_copy.h"
 #include "arch/x86_32/memlayout.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
+#include "shadow/guest_ad.h"
 #include "shadow/guest_mem.h"
 
-/* The frame behind guest address va for this access, or NULL. */
+/* The frame behind guest address va for this access, or NULL (also for
+ * a write to a frame Warden protects).  The access happens: its accessed
+ * and dirty bits are set, as the CPU would set them. */
 static struct pfn_info *guest_frame(const struct shadow *s, uint32_t va,
 				    uint32_t access)
 {
 	struct guest_mem mem = guest_mem_of(s->p2m);
 	struct guest_walk w;
+	struct pfn_info *g;
 
 	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, access, &w))
 		return 0;
-	return p2m_info(s->p2m, w.pfn);
+	g = p2m_info(s->p2m, w.pfn);
+	if ((access & GW_WRITE) && pfn_protected(g))
+		return 0;
+	guest_ad_mark(s->p2m, va, &w, access & GW_WRITE);
+	return g;
 }
 
 /* Bytes from va to the end of its page, at most len. */
@@ -79,7 +89,7 @@ bool guest_copy_to(const struct shadow *s, uint32_t va, const void *src,
 		const struct pfn_info *g = guest_frame(s, va, GW_WRITE);
 		uint8_t *page;
 
-		if (!g || pfn_protected(g))
+		if (!g)
 			return false;
 		page = frame_map(g->mfn);
 		memcpy(page + (va & (PAGE_SIZE - 1)), in, n);

@@ -22,7 +22,8 @@
  * Where Warden departs from a CPU: the flags of a present PDPT entry are
  * ignored (a CPU would refuse them at mov cr3, but Xen guests write
  * RW|US|A|D|P there), and 2 MiB pages are allowed (Xen forbids them).
- * Accessed and dirty bits are not touched: the walk only reads.
+ * Accessed and dirty bits are not touched: the walk only reads
+ * (guest_ad.c sets them once the access happens).
  */
 #include <stdarg.h>
 

@@ -73,4 +73,11 @@ struct guest_walk {
 bool guest_walk(const struct guest_mem *mem, uint32_t nr_pfns, uint32_t cr3,
 		uint32_t va, uint32_t access, struct guest_walk *w);
 
+/* The entry that maps the page a walk reached: the L1 entry, or the L2
+ * entry of a 2 MiB page (where its accessed and dirty bits live). */
+static inline uint64_t guest_walk_leaf(const struct guest_walk *w)
+{
+	return w->large ? w->l2e : w->l1e;
+}
+
 #endif
