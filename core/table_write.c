@@ -42,6 +42,10 @@ static const char *check_entry(struct vcpu *v, const uint8_t *page,
 {
 	unsigned levels = shadow_levels_at(&v->shadow, pfn, entry_off);
 	uint8_t merged[8];
+
+	/* A table no shadow copies yet is checked at the level it serves at. */
+	if (!levels)
+		levels = 1u << table_find_level(v->shadow.p2m, v->shadow.guest_cr3, pfn);
 	uint64_t entry;
 	bool whole = offset <= entry_off && offset + len >= entry_off + 8;
 
