@@ -82,6 +82,9 @@ $(foreach d,$(GUEST_DIRS),$(eval $(call guest_rule,$(d))))
 guests: $(GUEST_ELFS)
 -include $(GUEST_LIB_OBJS:.o=.d)
 
+# The test kernel built for bare hardware (the differential tests' oracle).
+include guest/kernel/native.mk
+
 # --- host tools --------------------------------------------------------------
 .PRECIOUS: $(BUILD)/tools/%
 $(BUILD)/tools/%: tools/%.c

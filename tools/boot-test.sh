@@ -15,11 +15,12 @@
 #   seconds  the time limit (default 30)
 #   cpu      QEMU's CPU model, if not the default qemu32,+nx
 #   memory   QEMU's memory size, if not the default 128M
+#   input    bytes typed on the serial port (printf's format)
 # Prints nothing and exits 0 on a pass; prints why and exits 1 otherwise.
 set -u
 
 conf=$1 log=$2
-append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu="" memory=""
+append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu="" memory="" input=""
 check() { return 0; }
 . "./$conf"
 [ -z "$cpu" ] || export QEMU_CPU="$cpu"
@@ -33,9 +34,9 @@ $modules
 EOF_MODULES
 
 if [ -n "$iso" ]; then
-	tools/qemu-run.sh -t "$seconds" -c "$iso" > "$log.raw" 2>&1
+	tools/qemu-run.sh -t "$seconds" -i "$input" -c "$iso" > "$log.raw" 2>&1
 else
-	tools/qemu-run.sh -t "$seconds" -a "$append" build/warden.elf "$@" > "$log.raw" 2>&1
+	tools/qemu-run.sh -t "$seconds" -i "$input" -a "$append" build/warden.elf "$@" > "$log.raw" 2>&1
 fi
 got=$?
 # GRUB paints the serial line with ANSI escapes; lines end in \r\n.

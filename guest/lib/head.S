@@ -8,7 +8,7 @@
  *
  * The builder starts us in ring 1 with ESP at a boot stack, ESI pointing
  * at start_info, and events masked.  We move to our own stack and call
- * guest_start(start_info) in C (test.c), which never returns.
+ * guest_start(start_info) in C (backend_pv.c), which never returns.
  */
 #include "include/public/elfnote.h"
 

@@ -21,6 +21,7 @@
 #include "include/public/arch_x86_32.h"
 #include "include/public/callback.h"
 #include "include/public/console.h"
+#include "include/public/event_channel.h"
 #include "include/public/mm.h"
 #include "include/public/sched.h"
 #include "include/public/traps.h"
@@ -59,6 +60,13 @@ static inline long hc_console_write(const char *s, uint32_t len)
 	return hc_console_io(CONSOLEIO_write, len, s);
 }
 
+/* What was typed for us (console input, when we have focus): up to len
+ * bytes into buf; how many, 0 if none is waiting. */
+static inline long hc_console_read(char *buf, uint32_t len)
+{
+	return hc_console_io(CONSOLEIO_read, len, buf);
+}
+
 static inline long hc_sched_op(uint32_t cmd, void *arg)
 {
 	return hypercall2(__HYPERVISOR_sched_op, cmd, HC_PTR(arg));
@@ -74,6 +82,15 @@ static inline long hc_shutdown(uint32_t reason)
 	struct sched_shutdown s = { reason };
 
 	return hc_sched_op(SCHEDOP_shutdown, &s);
+}
+
+/* Wait until one of the n ports is pending or system time passes timeout
+ * (ns; 0: no timeout).  Returns 0 in both cases. */
+static inline long hc_poll(const uint32_t *ports, uint32_t n, uint64_t timeout)
+{
+	struct sched_poll p = { HC_PTR(ports), n, timeout };
+
+	return hc_sched_op(SCHEDOP_poll, &p);
 }
 
 static inline long hc_set_trap_table(const struct trap_info *traps)
@@ -136,6 +153,24 @@ static inline long hc_xen_version(uint32_t cmd, void *arg)
 static inline long hc_vm_assist(uint32_t cmd, uint32_t type)
 {
 	return hypercall2(__HYPERVISOR_vm_assist, cmd, type);
+}
+
+static inline long hc_event_channel_op(uint32_t cmd, void *arg)
+{
+	return hypercall2(__HYPERVISOR_event_channel_op, cmd, HC_PTR(arg));
+}
+
+/* VIRQ_TIMER once system time passes deadline (ns); 0 cancels. */
+static inline long hc_set_timer_op(uint64_t deadline)
+{
+	return hypercall2(__HYPERVISOR_set_timer_op, (uint32_t)deadline,
+			  (uint32_t)(deadline >> 32));
+}
+
+/* Our virtual CR0.TS: set, the next FPU instruction raises #NM in us. */
+static inline long hc_fpu_taskswitch(uint32_t set)
+{
+	return hypercall1(__HYPERVISOR_fpu_taskswitch, set);
 }
 
 #endif

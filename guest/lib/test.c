@@ -1,16 +1,13 @@
 /*
- * test.c - the harness (test.h): start, run test_main(), report once, end.
+ * test.c - the harness (test.h): run test_main(), report once, end.
  */
 #include <stdarg.h>
 
+#include "guest/lib/backend.h"
 #include "guest/lib/console.h"
-#include "guest/lib/hypercall.h"
 #include "guest/lib/test.h"
-#include "guest/lib/traps.h"
-#include "guest/lib/user.h"
+#include "include/public/sched.h"
 #include "lib/format.h"
-
-void guest_start(struct start_info *si);	/* head.S */
 
 struct start_info *start_info;
 static char first_failure[160];
@@ -35,13 +32,6 @@ void test_fail(const char *fmt, ...)
 	va_end(ap);
 }
 
-_Noreturn static void end(unsigned reason)
-{
-	hc_shutdown(reason);
-	for (;;)	/* shutdown does not return; if it did, hang visibly */
-		hc_sched_op(SCHEDOP_yield, 0);
-}
-
 _Noreturn void test_fatal(const char *fmt, ...)
 {
 	va_list ap;
@@ -49,7 +39,7 @@ _Noreturn void test_fatal(const char *fmt, ...)
 	va_start(ap, fmt);
 	record(fmt, ap);
 	va_end(ap);
-	end(test_report());
+	backend_shutdown(test_report());
 }
 
 /* Small numbers (results, counts) in decimal, others (addresses) in hex. */
@@ -80,11 +70,8 @@ unsigned test_report(void)
 	return SHUTDOWN_crash;
 }
 
-void guest_start(struct start_info *si)
+void test_run(void)
 {
-	start_info = si;
-	trap_init();
-	user_init();
 	test_main();
-	end(test_report());
+	backend_shutdown(test_report());
 }

@@ -1,9 +1,10 @@
 /*
  * test.h - the harness every guest runs on, after XTF.
  *
- * head.S calls guest_start(), which sets up traps and ring 3, runs the
- * guest's test_main(), and then prints exactly one result line, as XTF
- * does:
+ * The backend's entry (guest_start() on Warden, native_start() on a bare
+ * CPU; backend.h) sets up traps and ring 3 and calls test_run(), which
+ * runs the guest's test_main(), and then prints exactly one result line,
+ * as XTF does:
  *
  *	Test result: PASS
  *	Test result: FAIL: <the first failure>
@@ -20,11 +21,14 @@
 
 #include "include/public/start_info.h"
 
-/* What the domain builder handed us (ESI at entry). */
+/* What the domain builder handed us (ESI at entry); NULL natively. */
 extern struct start_info *start_info;
 
 /* Each guest defines this. */
 void test_main(void);
+
+/* test_main(), the result line, and the shutdown that goes with it. */
+_Noreturn void test_run(void);
 
 void test_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void test_fatal(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

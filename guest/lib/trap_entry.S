@@ -17,10 +17,10 @@
  * A ring-1 kernel cannot return with `iret`: its interrupt flag is the
  * event mask in shared info, which only Warden can restore together with
  * the registers.  So trap_common drops the vector and error code, leaving
- * EIP CS EFLAGS [ESP SS] on top, and jumps to the hypercall page's iret
- * entry, which pushes EAX and makes hypercall 23.
+ * EIP CS EFLAGS [ESP SS] on top, and jumps to trap_return, which the
+ * backend provides (backend.h): on Warden the hypercall page's iret entry,
+ * which pushes EAX and makes hypercall 23; on a bare CPU, `iret`.
  */
-#include "include/public/xen.h"
 
 /* Exceptions with an error code: 8, 10-14, 17, 21 (Warden bounces these
  * with one; every other vector, int n included, has none). */
@@ -59,7 +59,7 @@ trap_common:
 	addl $4, %esp
 	popal
 	addl $8, %esp			/* the vector and the error code */
-	jmp hypercall_page + __HYPERVISOR_iret * HYPERCALL_PAGE_ENTRY_SIZE
+	jmp trap_return
 
 	.section .rodata
 	.balign 4

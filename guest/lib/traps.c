@@ -7,31 +7,23 @@
  * which rings may reach it with `int n`.  Exceptions the CPU raises are
  * delivered whatever the DPL.  Traps from ring 3 need a kernel stack to
  * land on, which stack_switch names, as a TSS's ESP0 would; ring-1 traps
- * stay on the stack they interrupted.
+ * stay on the stack they interrupted.  (On a bare CPU the same two steps
+ * are an IDT gate and the TSS; the backend makes them, backend.h.)
  */
 #include "guest/lib/traps.h"
+#include "guest/lib/backend.h"
 #include "guest/lib/extable.h"
-#include "guest/lib/hypercall.h"
 #include "guest/lib/test.h"
 #include "guest/lib/x86.h"
 
-#define MASK_EVENTS	4	/* trap_info flags bit 2: like an interrupt gate */
 #define NR_EXCEPTIONS	32
 
 uint8_t trap_stack[TRAP_STACK_SIZE] __attribute__((aligned(16)));
 static trap_hook_fn hooks[256];
 
-static struct trap_info entry(unsigned vector, unsigned dpl)
-{
-	return (struct trap_info){ (uint8_t)vector, (uint8_t)(dpl | MASK_EVENTS),
-				   FLAT_RING1_CS, trap_stubs[vector & 255] };
-}
-
 long trap_register(unsigned vector, unsigned dpl)
 {
-	struct trap_info t[2] = { entry(vector, dpl), { 0, 0, 0, 0 } };
-
-	return hc_set_trap_table(t);
+	return backend_trap_gate(vector & 255, trap_stubs[vector & 255], dpl);
 }
 
 void trap_set_hook(unsigned vector, trap_hook_fn fn)
@@ -42,14 +34,11 @@ void trap_set_hook(unsigned vector, trap_hook_fn fn)
 /* Every exception goes to its stub; int3 and into may come from ring 3. */
 void trap_init(void)
 {
-	struct trap_info table[NR_EXCEPTIONS + 1] = { { 0, 0, 0, 0 } };
-
-	if (hc_stack_switch(FLAT_RING1_SS, (uint32_t)(uintptr_t)(trap_stack + TRAP_STACK_SIZE)))
+	if (backend_kernel_stack((uint32_t)(uintptr_t)(trap_stack + TRAP_STACK_SIZE)))
 		test_fatal("stack_switch refused our trap stack");
 	for (unsigned v = 0; v < NR_EXCEPTIONS; v++)
-		table[v] = entry(v, v == X86_EXC_BP || v == X86_EXC_OF ? 3 : 0);
-	if (hc_set_trap_table(table))
-		test_fatal("set_trap_table refused our exception handlers");
+		if (trap_register(v, v == X86_EXC_BP || v == X86_EXC_OF ? 3 : 0))
+			test_fatal("set_trap_table refused our handler for exception %u", v);
 }
 
 void trap_dispatch(struct cpu_regs *regs)

@@ -53,6 +53,15 @@ static inline uint32_t read_cr3(void)
 	return v;
 }
 
+/* The CPU's time-stamp counter (not privileged unless CR4.TSD). */
+static inline uint64_t rdtsc(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return (uint64_t)hi << 32 | lo;
+}
+
 static inline uint32_t read_eflags(void)
 {
 	uint32_t v;
