@@ -21,6 +21,7 @@
  */
 #include "core/event_channel.h"
 #include "core/domain_table.h"
+#include "core/schedule.h"
 #include "core/shared_info_map.h"
 #include "include/public/errno.h"
 #include "include/public/xen.h"
@@ -39,6 +40,8 @@ static void wake(struct vcpu *v, uint32_t port, bool kicked)
 	for (unsigned i = 0; v->wait == WAIT_POLL && i < v->poll_count; i++)
 		if (v->poll_ports[i] == port)
 			v->wait = WAIT_NONE;
+	if (v->wait == WAIT_NONE)
+		schedule_woken(v);
 }
 
 /* Set upcall_pending for word w if it has unmasked pending ports. */
@@ -84,6 +87,15 @@ bool evtchn_is_pending(const struct domain *d, uint32_t port)
 
 	shared_info_unmap(si);
 	return pending;
+}
+
+bool evtchn_is_masked(const struct domain *d, uint32_t port)
+{
+	struct shared_info *si = shared_info_map(d);
+	bool masked = port < EVTCHN_PORTS && (si->evtchn_mask[port / 32] & bit(port));
+
+	shared_info_unmap(si);
+	return masked;
 }
 
 bool evtchn_upcall_due(const struct vcpu *v)

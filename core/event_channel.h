@@ -17,6 +17,9 @@ void evtchn_send_virq(struct vcpu *v, unsigned virq);
 /* Whether port of d is pending (for poll). */
 bool evtchn_is_pending(const struct domain *d, uint32_t port);
 
+/* Whether port of d is masked. */
+bool evtchn_is_masked(const struct domain *d, uint32_t port);
+
 /* Whether v has an event to deliver: upcall pending and not masked. */
 bool evtchn_upcall_due(const struct vcpu *v);
 

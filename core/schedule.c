@@ -52,6 +52,15 @@ void schedule_yield(void)
 	need_resched = true;
 }
 
+/* A woken vCPU of higher priority than the running one runs at once, not
+ * at the end of the slice: that is what priority is for. */
+void schedule_woken(const struct vcpu *v)
+{
+	if (current && v != current &&
+	    v->domain->priority > current->domain->priority)
+		need_resched = true;
+}
+
 static bool runnable(const struct domain *d)
 {
 	return domain_alive(d) && d->vcpu.wait == WAIT_NONE;
@@ -100,13 +109,28 @@ static struct vcpu *pick(const struct vcpu *after)
 	return best;
 }
 
-/* Whether anything could still wake a waiting vCPU when nobody runs: a
- * timer, or console input. */
+/* Whether the port bound to virq could wake v: blocked, v wakes only for
+ * unmasked events; polling, for its polled ports, masked or not. */
+static bool virq_wakes(const struct vcpu *v, unsigned virq)
+{
+	uint32_t port = v->virq_port[virq];
+
+	if (!port)
+		return false;
+	if (v->wait == WAIT_EVENT)
+		return !evtchn_is_masked(v->domain, port);
+	for (unsigned i = 0; i < v->poll_count; i++)
+		if (v->poll_ports[i] == port)
+			return true;
+	return false;
+}
+
+/* Whether anything could still wake a waiting vCPU when nobody runs: its
+ * timer, console input, or a poll timeout. */
 static bool can_wake(const struct vcpu *v)
 {
-	return v->virq_port[VIRQ_TIMER] || v->timer_deadline ||
-	       (v->wait == WAIT_POLL && v->poll_deadline) ||
-	       v->virq_port[VIRQ_CONSOLE];
+	return virq_wakes(v, VIRQ_TIMER) || virq_wakes(v, VIRQ_CONSOLE) ||
+	       (v->wait == WAIT_POLL && v->poll_deadline);
 }
 
 /* Nobody runs.  If somebody could wake, wait for an interrupt; if all

@@ -16,6 +16,9 @@ void schedule_tick(void);
 /* The running vCPU gives up the rest of its slice. */
 void schedule_yield(void);
 
+/* v became runnable (an event woke it). */
+void schedule_woken(const struct vcpu *v);
+
 /* Remember the free frames before any domain is built, to check at the
  * end that every one came back. */
 void schedule_note_free_frames(void);

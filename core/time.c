@@ -15,16 +15,29 @@
 #include "core/panic.h"
 
 #define CALIBRATION_PIT_TICKS 11932	/* 10 ms of the PIT's clock */
+#define CALIBRATION_SAMPLES 5
 
 uint64_t time_tick_count;
 static uint64_t tsc_at_start;
 static uint32_t tsc_khz;
 static struct tsc_scale tsc_to_ns;
 
+/*
+ * Several samples, and the smallest wins: under an emulator the host can
+ * stall between the PIT's start and our last rdtsc, and a stall only ever
+ * makes a sample longer.
+ */
 static uint32_t calibrate_tsc_khz(void)
 {
-	uint64_t tsc = pit_measure_tsc(CALIBRATION_PIT_TICKS);
-	uint64_t khz = tsc * PIT_HZ / CALIBRATION_PIT_TICKS / 1000;
+	uint64_t tsc = pit_measure_tsc(CALIBRATION_PIT_TICKS), khz;
+
+	for (unsigned i = 1; i < CALIBRATION_SAMPLES; i++) {
+		uint64_t sample = pit_measure_tsc(CALIBRATION_PIT_TICKS);
+
+		if (sample < tsc)
+			tsc = sample;
+	}
+	khz = tsc * PIT_HZ / CALIBRATION_PIT_TICKS / 1000;
 
 	if (khz == 0 || khz > 0xffffffffu)
 		panic("TSC calibration failed: %llu TSC ticks in 10 ms", tsc);
