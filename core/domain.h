@@ -68,6 +68,7 @@ struct vcpu {
 	uint64_t run_tsc;		/* CPU time used, in TSC ticks */
 	uint64_t run_start_tsc;		/* when it was last entered */
 	uint64_t time_published_tick;	/* vtimer_publish's: tick + 1 */
+	unsigned gate_version;		/* bumped when its int 0x80 gate changes */
 	struct trap_frame *regs;	/* its registers: the frame in its trap page */
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */

@@ -11,6 +11,7 @@
 #include "arch/x86_32/x86.h"
 #include "core/domain_table.h"
 #include "core/hypercall.h"
+#include "core/syscall_gate.h"
 #include "core/vcpu.h"
 #include "include/public/callback.h"
 #include "include/public/errno.h"
@@ -40,6 +41,7 @@ long hc_set_trap_table(struct vcpu *v, const uint32_t *arg)
 {
 	struct trap_info t;
 
+	syscall_gate_changed(v);
 	if (arg[0] == 0) {
 		for (unsigned i = 0; i < 256; i++)
 			v->traps[i] = (struct guest_trap_handler){ { 0, 0 }, 0, false };
@@ -49,7 +51,7 @@ long hc_set_trap_table(struct vcpu *v, const uint32_t *arg)
 		if (!guest_copy_from(&v->shadow, &t, arg[0] + i * sizeof(t), sizeof(t)))
 			return -XEN_EFAULT;
 		if (t.address == 0)
-			return 0;
+			break;
 		set_handler(v, &t);
 	}
 	return 0;
@@ -63,6 +65,7 @@ long hc_stack_switch(struct vcpu *v, const uint32_t *arg)
 		return -XEN_EPERM;
 	v->kernel_ss = ss;
 	v->kernel_sp = arg[1];
+	syscall_gate_changed(v);
 	return 0;
 }
 

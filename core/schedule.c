@@ -24,6 +24,7 @@
 #include "core/event_channel.h"
 #include "core/fpu.h"
 #include "core/power_off.h"
+#include "core/syscall_gate.h"
 #include "core/vcpu.h"
 #include "core/vtimer.h"
 #include "mm/frame.h"
@@ -86,6 +87,7 @@ static void reap(void)
 			failed++;
 		evtchn_close_all(d);
 		fpu_forget(&d->vcpu);
+		syscall_gate_forget(&d->vcpu);
 		domain_destroy(d);
 		if (current == &d->vcpu)
 			current = 0;

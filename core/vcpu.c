@@ -23,6 +23,7 @@
 #include "core/event_channel.h"
 #include "core/fpu.h"
 #include "core/schedule.h"
+#include "core/syscall_gate.h"
 #include "core/vtimer.h"
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/x86.h"
@@ -56,6 +57,7 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 	v->regs->eflags = (v->regs->eflags | EFLAGS_IF) &
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
 	fpu_enter(v);
+	syscall_gate_load(v);
 	v->run_start_tsc = rdtsc();
 	switcher_enter_guest(shadow_cr3(&v->shadow));
 }

@@ -144,6 +144,23 @@ void cpu_tables_init(void)
 	wrmsr(MSR_SYSENTER_CS, 0);
 }
 
+void cpu_tables_set_guest_gate(unsigned vector, uint16_t cs, uint32_t eip)
+{
+	idt[vector] = desc_gate(eip, cs, GATE_TRAP, 3);
+}
+
+void cpu_tables_reset_gate(unsigned vector)
+{
+	idt[vector] = desc_gate(trap_vectors[vector], WARDEN_CS, GATE_INTERRUPT,
+				vector == TRAP_HYPERCALL ? 1 : 0);
+}
+
+void cpu_tables_set_ring1_stack(uint16_t ss, uint32_t esp)
+{
+	warden_tss.ss1 = ss;
+	warden_tss.esp1 = esp;
+}
+
 void cpu_tables_set_cr3(uint32_t cr3)
 {
 	double_fault_tss.cr3 = cr3;

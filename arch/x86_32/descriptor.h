@@ -20,6 +20,7 @@
 
 #define GATE_TASK		0x5
 #define GATE_INTERRUPT		0xe	/* clears IF on entry */
+#define GATE_TRAP		0xf	/* leaves IF as it was */
 
 /* A segment of limit_pages pages (4 KiB granularity, 32-bit) at base. */
 uint64_t desc_segment(uint32_t base, uint32_t limit_pages, unsigned access);

@@ -61,10 +61,16 @@ const char *backend_cmdline(void)
 	return start_info->cmd_line;
 }
 
+/*
+ * Handlers run with events masked, like interrupt gates -- except the
+ * system-call gate, which leaves them as they were (a trap gate, as on
+ * Xen), so Warden can point int 0x80 straight at it (core/syscall_gate.c).
+ */
 long backend_trap_gate(unsigned vector, uint32_t handler, unsigned dpl)
 {
+	uint8_t mask = vector == 0x80 ? 0 : MASK_EVENTS;
 	struct trap_info t[2] = {
-		{ (uint8_t)vector, (uint8_t)((dpl & 3) | MASK_EVENTS), FLAT_RING1_CS, handler },
+		{ (uint8_t)vector, (uint8_t)((dpl & 3) | mask), FLAT_RING1_CS, handler },
 		{ 0, 0, 0, 0 },
 	};
 
