@@ -32,6 +32,8 @@
 #include "core/console.h"
 #include "core/console_input.h"
 #include "core/module_check.h"
+#include "core/monitor.h"
+#include "core/watch_event.h"
 #include "core/domain_build.h"
 #include "core/fpu.h"
 #include "core/power_off.h"
@@ -144,7 +146,9 @@ void warden_main(uint32_t magic, uint32_t mbi_pa)
 	show_time();
 	fpu_init();
 	switcher_map_init();
+	watch_event_configure(boot_info.cmdline);
 	build_domains();
+	monitor_hold_guests();
 	console_input_init();
 	selftest_run(boot_info.cmdline);
 	schedule();

@@ -2,7 +2,7 @@
  * console_input.c - who gets what is typed.
  *
  * Bytes from COM1 go to one domain at a time, the one with focus (the
- * first domain, at first).  Pressing Ctrl-A three times in a row moves the
+ * monitor if there is one, else the first domain, at first).  Pressing Ctrl-A three times in a row moves the
  * focus to the next live domain, as Ctrl-A thrice switches between Xen and
  * dom0; Warden says where it went.  Each domain has a small buffer; when
  * bytes arrive for it, it gets VIRQ_CONSOLE, and reads them with
@@ -14,6 +14,7 @@
 #include "core/console.h"
 #include "core/domain_table.h"
 #include "core/event_channel.h"
+#include "core/monitor.h"
 
 #define CTRL_A		0x01
 #define SWITCH_PRESSES	3
@@ -54,7 +55,10 @@ static void switch_focus(void)
 
 static void deliver(char c)
 {
-	struct domain *d = focus && domain_alive(focus) ? focus : next_domain(0);
+	struct domain *d = focus && domain_alive(focus) ? focus : monitor_domain();
+
+	if (!d)
+		d = next_domain(0);
 	unsigned next;
 
 	focus = d;

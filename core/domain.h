@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "arch/x86_32/trap_frame.h"
 #include "include/public/event_channel.h"
+#include "include/public/warden.h"
 #include "mm/p2m.h"
 #include "mm/switcher_map.h"
 #include "shadow/shadow.h"
@@ -53,6 +54,8 @@ enum vcpu_wait {
 	WAIT_NONE,		/* runnable */
 	WAIT_EVENT,		/* sched_op block: until an event is pending */
 	WAIT_POLL,		/* sched_op poll: until a polled port is pending */
+	WAIT_RING,		/* its watch event waits for room on the ring */
+	WAIT_VERDICT,		/* its watch event waits for the monitor */
 };
 
 struct vcpu {
@@ -69,6 +72,8 @@ struct vcpu {
 	uint64_t run_start_tsc;		/* when it was last entered */
 	uint64_t time_published_tick;	/* vtimer_publish's: tick + 1 */
 	unsigned gate_version;		/* bumped when its int 0x80 gate changes */
+	struct watch_request event;	/* its watch event, while it waits */
+	uint64_t event_deadline;	/* answer by then (ns), or the default */
 	struct trap_frame *regs;	/* its registers: the frame in its trap page */
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */
@@ -104,6 +109,9 @@ struct domain {
 	unsigned input_head, input_tail;
 	unsigned priority;		/* higher runs first (priority=N) */
 	bool started;			/* it has run at least once */
+	bool monitor;			/* the privileged monitor domain */
+	bool monitor_stays;		/* ... kept when no guest is left (`stay`) */
+	bool paused;			/* by the monitor (or until it is ready) */
 	struct evtchn evtchn[EVTCHN_PORTS];
 	struct vcpu vcpu;
 };

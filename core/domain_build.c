@@ -42,6 +42,7 @@
 #include "mm/mapslot.h"
 
 #define MIB	0x100000u
+#define MONITOR_PRIORITY 10	/* above every priority=N (0 to 9) */
 
 struct build {
 	struct domain *d;
@@ -105,6 +106,22 @@ static uint32_t decimal(const char *value)
 	return n > 0xffffff ? 0xffffff : n;
 }
 
+/* The word `monitor` makes the privileged monitor domain (one at most):
+ * it runs before any guest when both can run, and it is told so in
+ * start_info (SIF_PRIVILEGED | SIF_INITDOMAIN, as Xen's dom0). */
+static const char *read_role(struct build *b, const char *cmdline)
+{
+	if (!cmdline_has(cmdline, "monitor"))
+		return 0;
+	for (unsigned i = 0; i < MAX_DOMAINS; i++)
+		if (domains[i].monitor && domains[i].state != DOMAIN_UNUSED)
+			return "there is a monitor already";
+	b->d->monitor = true;
+	b->d->monitor_stays = cmdline_has(cmdline, "stay");
+	b->d->priority = MONITOR_PRIORITY;
+	return 0;
+}
+
 static const char *read_cmdline(struct build *b, const char *cmdline)
 {
 	char value[16];
@@ -126,7 +143,7 @@ static const char *read_cmdline(struct build *b, const char *cmdline)
 		b->shadow_pages = decimal(value);	/* shadow_init bounds it */
 	if (cmdline_get(cmdline, "priority", value, sizeof(value)))
 		b->d->priority = value[0] >= '0' && value[0] <= '9' ? (unsigned)(value[0] - '0') : 0;
-	return 0;
+	return read_role(b, cmdline);
 }
 
 static bool pae_mode_ok(const char *mode)
@@ -217,6 +234,7 @@ static void write_start_info(struct build *b)
 	si.pt_base = l->pt_base;
 	si.nr_pt_frames = 1 + l->l2_frames + l->l1_frames;
 	si.mfn_list = l->mfn_list;
+	si.flags = b->d->monitor ? SIF_PRIVILEGED | SIF_INITDOMAIN : 0;
 	sformat(si.cmd_line, sizeof(si.cmd_line), "%s", b->args);
 	copy_in(b, pa_of(b, l->start_info), &si, sizeof(si));
 }

@@ -76,14 +76,22 @@ const char *emulate_fetch(struct vcpu *v, struct x86_insn *insn)
 const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem)
 {
 	struct x86_insn insn;
+
+	return emulate_run(v, mem, true, &insn);
+}
+
+const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
+			bool commit, struct x86_insn *insn)
+{
 	struct x86_regs regs = emulate_regs(v);
-	const char *why = emulate_fetch(v, &insn);
+	const char *why = emulate_fetch(v, insn);
 
 	if (why)
 		return why;
-	switch (x86_emulate(&insn, &regs, mem)) {
+	switch (x86_emulate(insn, &regs, mem)) {
 	case X86_EMU_OK:
-		emulate_set_regs(v, &regs);
+		if (commit)
+			emulate_set_regs(v, &regs);
 		return 0;
 	case X86_EMU_UNHANDLED:
 		return "the emulator does not handle this instruction";

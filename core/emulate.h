@@ -4,6 +4,8 @@
 #ifndef CORE_EMULATE_H
 #define CORE_EMULATE_H
 
+#include <stdbool.h>
+
 #include "arch/x86_32/x86emu/x86emu.h"
 #include "core/domain.h"
 
@@ -13,6 +15,11 @@ const char *emulate_fetch(struct vcpu *v, struct x86_insn *insn);
 /* Emulate the instruction at v's EIP with memory accesses through mem,
  * updating v's registers; NULL or why it could not. */
 const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem);
+
+/* The same, keeping the registers as they were unless commit (a dry run
+ * sees what an instruction would write); the decoded instruction in *insn. */
+const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
+			bool commit, struct x86_insn *insn);
 
 /* v's registers as the emulator sees them, and back. */
 struct x86_regs emulate_regs(const struct vcpu *v);

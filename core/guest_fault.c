@@ -11,6 +11,7 @@
 #include "core/bounce.h"
 #include "core/console.h"
 #include "core/table_write.h"
+#include "core/watch_fault.h"
 #include "lib/format.h"
 
 static void fill(struct vcpu *v, uint32_t va, struct guest_walk *w,
@@ -47,8 +48,9 @@ void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code)
 	case PF_STALE_READ_ONLY:
 		fill(v, va, &pf.walk, error_code);
 		break;
-	case PF_TABLE_WRITE:
-		table_write_fault(v);
+	case PF_TABLE_WRITE:		/* checked against watches too */
+	case PF_WATCHED_WRITE:
+		watch_fault(v);
 		break;
 	case PF_DESCRIPTOR_WRITE:	/* Xen too faults these: use update_descriptor */
 		bounce_page_fault(v, va, error_code & (PF_P | PF_W | PF_U));

@@ -13,6 +13,9 @@
 #include "core/hypercall.h"
 #include "core/event_channel.h"
 #include "core/fpu.h"
+#include "core/monitor.h"
+#include "core/watch.h"
+#include "include/public/warden.h"
 #include "core/vtimer.h"
 #include "include/public/errno.h"
 #include "include/public/xen.h"
@@ -38,6 +41,8 @@ static const hypercall_fn table[NR_HYPERCALLS] = {
 	[__HYPERVISOR_sched_op]		= hc_sched_op,
 	[__HYPERVISOR_callback_op]	= hc_callback_op,
 	[__HYPERVISOR_event_channel_op]	= hc_event_channel_op,
+	[__HYPERVISOR_warden_watch_op]	= hc_warden_watch_op,
+	[__HYPERVISOR_warden_monitor_op] = hc_warden_monitor_op,
 };
 
 /* How often each number was called, for all domains. */

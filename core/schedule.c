@@ -23,7 +23,11 @@
 #include "core/domain_table.h"
 #include "core/event_channel.h"
 #include "core/fpu.h"
+#include "core/monitor.h"
 #include "core/power_off.h"
+#include "core/watch.h"
+#include "core/watch_event.h"
+#include "include/public/sched.h"
 #include "core/syscall_gate.h"
 #include "core/vcpu.h"
 #include "core/vtimer.h"
@@ -64,7 +68,22 @@ void schedule_woken(const struct vcpu *v)
 
 static bool runnable(const struct domain *d)
 {
-	return domain_alive(d) && d->vcpu.wait == WAIT_NONE;
+	return domain_alive(d) && !d->paused && d->vcpu.wait == WAIT_NONE;
+}
+
+/* The monitor has nothing to watch once every guest has ended: it is shut
+ * down, unless its command line said `stay` (to keep its shell). */
+static void dismiss_lonely_monitor(void)
+{
+	struct domain *m = monitor_domain();
+
+	if (!m || m->monitor_stays)
+		return;
+	for (unsigned i = 0; i < MAX_DOMAINS; i++)
+		if (domain_alive(&domains[i]) && !domains[i].monitor)
+			return;
+	printk("warden: no guest is left; the monitor is shut down\n");
+	domain_shutdown(m, SHUTDOWN_poweroff);
 }
 
 /* Destroy every domain that ended; count how it ended.  (Most calls find
@@ -85,13 +104,19 @@ static void reap(void)
 			succeeded++;
 		else
 			failed++;
+		if (d->monitor)
+			watch_event_monitor_gone();
+		else
+			watch_event_vcpu_gone(&d->vcpu);
 		evtchn_close_all(d);
+		watch_clear(d);
 		fpu_forget(&d->vcpu);
 		syscall_gate_forget(&d->vcpu);
 		domain_destroy(d);
 		if (current == &d->vcpu)
 			current = 0;
 	}
+	dismiss_lonely_monitor();
 }
 
 /* The runnable vCPU with the highest priority, the first after `after`
@@ -132,7 +157,8 @@ static bool virq_wakes(const struct vcpu *v, unsigned virq)
 static bool can_wake(const struct vcpu *v)
 {
 	return virq_wakes(v, VIRQ_TIMER) || virq_wakes(v, VIRQ_CONSOLE) ||
-	       (v->wait == WAIT_POLL && v->poll_deadline);
+	       (v->wait == WAIT_POLL && v->poll_deadline) ||
+	       v->wait == WAIT_VERDICT || v->wait == WAIT_RING;	/* deadlines */
 }
 
 /* Nobody runs.  If somebody could wake, wait for an interrupt; if all

@@ -4,14 +4,14 @@
  * Warden must see every change to a guest page table that a shadow copies
  * (shadow/shadow.c), so those frames are read-only in the shadows.  A guest
  * may change them with mmu_update or update_va_mapping, or write them
- * directly; the direct write faults, and Warden emulates the instruction,
- * sending its memory writes here.  Either way each 64-bit entry touched is
+ * directly; the direct write faults, and Warden emulates the instruction
+ * (core/watch_fault.c, which also checks watches), sending its memory
+ * writes here.  Either way each 64-bit entry touched is
  * checked as it will be after the write, at every level a shadow uses it,
  * and after the write the entries made from it are dropped from every
  * shadow of the table, to be filled again from the new value.  A table no
  * shadow copies yet (one of the guest's current tables that no fault has
- * needed) is written as it is: the walk checks its entries when a fault
- * first uses them.
+ * needed) is checked at the level it serves at (shadow/table_find.c).
  *
  * 32-bit code writes a 64-bit PAE entry in two halves.  After the first
  * half the entry is a mix of old and new; Linux writes the high half first
@@ -25,12 +25,9 @@
 #include "core/table_write.h"
 #include "arch/x86_32/memlayout.h"
 #include "core/console.h"
-#include "core/emulate.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
 #include "shadow/guest_ad.h"
-#include "shadow/guest_copy.h"
-#include "shadow/guest_mem.h"
 #include "shadow/pte_check.h"
 #include "shadow/table_find.h"
 
@@ -102,63 +99,4 @@ const char *guest_frame_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 	memcpy(page + offset, bytes, len);
 	frame_unmap(page);
 	return 0;
-}
-
-/* The emulator's memory: reads through the guest's tables; writes to
- * protected tables through table_write(), to anything else as usual. */
-struct emulation {
-	struct vcpu *v;
-	const char *refused;	/* why table_write() refused, if it did */
-};
-
-static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
-{
-	struct emulation *e = ctx;
-
-	return !guest_copy_from(&e->v->shadow, buf, va, len);
-}
-
-/*
- * A page table may be mapped read-only (Xen guests map them so): a
- * readable mapping of a page table -- one a shadow copies, or one of the
- * guest's current tables -- is enough to write it.  A write through a
- * writable mapping sets that mapping's dirty bit, as the CPU would have.
- */
-static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
-{
-	struct emulation *e = ctx;
-	struct vcpu *v = e->v;
-	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
-	const struct pfn_info *g;
-	struct guest_walk w;
-	uint32_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1));
-
-	if (len > in_page)
-		return write_guest(e, va, buf, in_page) ||
-		       write_guest(e, va + in_page, (const uint8_t *)buf + in_page,
-				   len - in_page);
-	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-			0, &w))
-		return 1;
-	g = p2m_info(v->shadow.p2m, w.pfn);
-	if (!pfn_is_table(g) && w.writable)
-		return !guest_copy_to(&v->shadow, va, buf, len);
-	if (!pfn_is_table(g) &&
-	    !table_find_level(v->shadow.p2m, v->shadow.guest_cr3, w.pfn))
-		return 1;
-	guest_ad_mark(v->shadow.p2m, va, &w, w.writable);
-	e->refused = table_write(v, w.pfn, va & (PAGE_SIZE - 1), buf, len);
-	return e->refused != 0;
-}
-
-void table_write_fault(struct vcpu *v)
-{
-	struct emulation e = { v, 0 };
-	struct x86_mem_ops mem = { &e, read_guest, write_guest };
-	uint32_t eip = v->regs->eip;
-	const char *why = emulate_instruction(v, &mem);
-
-	if (why)
-		domain_crash(v->domain, "page-table write at eip 0x%x: %s%s%s", eip,
-			     why, e.refused ? ": " : "", e.refused ? e.refused : "");
 }

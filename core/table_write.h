@@ -22,8 +22,4 @@ const char *table_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 const char *guest_frame_write(struct vcpu *v, uint32_t pfn, uint32_t offset,
 			      const void *bytes, uint32_t len);
 
-/* The page fault of a direct write to a protected page table: emulate the
- * instruction, its writes going through table_write(). */
-void table_write_fault(struct vcpu *v);
-
 #endif

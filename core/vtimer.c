@@ -18,6 +18,7 @@
 #include "core/event_channel.h"
 #include "core/shared_info_map.h"
 #include "core/time.h"
+#include "core/watch_event.h"
 
 static void tick_vcpu(struct vcpu *v, uint64_t now)
 {
@@ -37,6 +38,7 @@ void vtimer_tick(void)
 	for (unsigned i = 0; i < MAX_DOMAINS; i++)
 		if (domain_alive(&domains[i]))
 			tick_vcpu(&domains[i].vcpu, now);
+	watch_event_tick(now);
 }
 
 /*

@@ -32,6 +32,23 @@ static bool word_has_key(const char *word, size_t len, const char *key)
 	return key[k] == '\0' && k < len && word[k] == '=';
 }
 
+bool cmdline_has(const char *line, const char *word)
+{
+	size_t word_len = 0;
+
+	while (word[word_len])
+		word_len++;
+	for (const char *w = skip_spaces(line); *w; w = skip_spaces(w + word_length(w))) {
+		size_t len = word_length(w), k = 0;
+
+		while (k < len && k < word_len && w[k] == word[k])
+			k++;
+		if (k == len && k == word_len)
+			return true;
+	}
+	return false;
+}
+
 bool cmdline_get(const char *line, const char *key, char *value, size_t size)
 {
 	const char *found = 0;

@@ -15,4 +15,7 @@
  */
 bool cmdline_get(const char *line, const char *key, char *value, size_t size);
 
+/* Whether line has the word `word` on its own (no "="). */
+bool cmdline_has(const char *line, const char *word);
+
 #endif

@@ -21,7 +21,9 @@ struct pfn_info {
 	uint32_t writable;	/* first shadow L1 entry mapping it writable */
 	uint16_t shadows;	/* first shadow table made from it (a node) */
 	uint8_t gdt;		/* part of the guest's GDT */
-	uint8_t unused[5];	/* 16 bytes: finding a record is a shift */
+	uint8_t unused;
+	uint16_t write_watches;	/* watches covering some byte of it */
+	uint8_t unused2[2];	/* 16 bytes: finding a record is a shift */
 };
 
 #define P2M_INFO_PER_FRAME	(PAGE_SIZE / sizeof(struct pfn_info))
@@ -52,7 +54,7 @@ static inline bool pfn_is_table(const struct pfn_info *i)
 /* Whether the shadows must map the frame read-only. */
 static inline bool pfn_protected(const struct pfn_info *i)
 {
-	return pfn_is_table(i) || i->gdt;
+	return pfn_is_table(i) || i->gdt || i->write_watches;
 }
 
 #endif

@@ -27,7 +27,7 @@
 
 static const char *const names[PF_OUTCOMES] = {
 	"guest fault", "shadow miss", "dirty bit", "stale read-only",
-	"page-table write", "descriptor-table write", "Warden's area",
+	"page-table write", "watched-page write", "descriptor-table write", "Warden's area",
 	"bad guest table",
 };
 
@@ -41,6 +41,8 @@ static enum pf_outcome protected_write(const struct shadow *s,
 {
 	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
 
+	if (g->write_watches)		/* before the table class: see PITFALLS */
+		return PF_WATCHED_WRITE;
 	if (pfn_is_table(g))
 		return PF_TABLE_WRITE;
 	if (g->gdt)

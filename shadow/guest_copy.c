@@ -10,11 +10,14 @@
  * page boundary is done a page at a time.
  *
  * Writes into frames that shadows copy (page tables) or that form the GDT
- * are refused: those change only through the checked paths.  Every access
+ * are refused: those change only through the checked paths.  So are
+ * writes into a watched page (hypercall results, exception frames), with a
+ * console line: Warden's own writes are never a silent way around a watch.  Every access
  * sets the accessed bit, and a write the dirty bit, in the guest's
  * entries (guest_ad.c): Warden's accesses count as the guest's.
  */
 #include "shadow/guest_copy.h"
+#include "core/console.h"
 #include "arch/x86_32/memlayout.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
@@ -34,6 +37,9 @@ static struct pfn_info *guest_frame(const struct shadow *s, uint32_t va,
 	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, access, &w))
 		return 0;
 	g = p2m_info(s->p2m, w.pfn);
+	if ((access & GW_WRITE) && g->write_watches)
+		printk("warden: refused to write domain %u's watched page at 0x%x on its behalf\n",
+		       s->owner, va);
 	if ((access & GW_WRITE) && pfn_protected(g))
 		return 0;
 	guest_ad_mark(s->p2m, va, &w, access & GW_WRITE);

@@ -46,9 +46,20 @@ static void test_exact_fit(void)
 	CHECK_STR(v, "");
 }
 
+static void test_has(void)
+{
+	CHECK(cmdline_has("path monitor stay", "monitor"));
+	CHECK(cmdline_has("monitor", "monitor"));
+	CHECK(!cmdline_has("monitors", "monitor"));
+	CHECK(!cmdline_has("monitor=1", "monitor"));
+	CHECK(!cmdline_has("", "monitor"));
+	CHECK(!cmdline_has("mon", "monitor"));
+}
+
 int main(void)
 {
 	UNIT_CASE(test_table);
 	UNIT_CASE(test_exact_fit);
+	UNIT_CASE(test_has);
 	return unit_finish();
 }

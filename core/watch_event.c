@@ -1,0 +1,352 @@
+/*
+ * watch_event.c - asking the monitor, and waiting for its answer.
+ *
+ * The monitor lends Warden one page of its memory for the event ring
+ * (struct watch_ring in include/public/warden.h): requests go one way,
+ * responses the other, each side writing only its own two indices.  A
+ * write into a watched range pauses the writer (it waits, descheduled, in
+ * struct vcpu -- never on Warden's stack), its request goes on the ring,
+ * the monitor's port is raised, and the monitor, which has the highest
+ * priority, runs next.  It answers; MONITOR_OP_responses makes Warden take
+ * the answers, check each one, and apply the verdicts.
+ *
+ * Nothing is lost: a request goes on the ring only while fewer requests
+ * than slots are unanswered, so no slot the monitor has not yet answered is
+ * ever overwritten; a writer that finds the ring full waits for room, in
+ * order, and is counted.  Nothing waits forever: every event has a
+ * deadline, and the default verdict (deny, unless Warden's command line
+ * says watch_default=allow) applies when it passes, or at once if there is
+ * no monitor, or when the monitor dies -- each time with a console line.
+ * Nothing the monitor writes is trusted: Warden keeps its own copies of
+ * the indices, copies each response out before acting, and refuses (and
+ * counts) responses it is not waiting for and verdicts it does not know.
+ */
+#include "core/watch_event.h"
+#include "core/console.h"
+#include "core/domain_table.h"
+#include "core/event_channel.h"
+#include "core/schedule.h"
+#include "core/time.h"
+#include "core/watch.h"
+#include "core/watch_fault.h"
+#include "include/public/errno.h"
+#include "lib/cmdline.h"
+#include "lib/string.h"
+#include "mm/mapslot.h"
+#include "shadow/guest_copy.h"
+
+#define DEFAULT_TIMEOUT_MS	1000
+#define NS_PER_MS		1000000ull
+
+struct warden_watch_stats watch_stats;
+
+static struct {
+	struct domain *monitor;		/* NULL: no ring registered */
+	uint32_t ring_mfn;
+	uint32_t port;
+	uint32_t size;			/* slots */
+	uint32_t req_prod, rsp_cons;	/* Warden's own copies */
+	uint32_t outstanding;		/* posted, not yet answered */
+	uint64_t timeout_ns;
+} ring;
+
+static uint32_t next_seq = 1;
+
+static void forget_waiter(struct vcpu *v);
+static uint8_t default_verdict = WATCH_DENY;
+static uint64_t default_timeout_ns = DEFAULT_TIMEOUT_MS * NS_PER_MS;
+
+/* Events posted for vCPUs that ended before the answer: their answers are
+ * expected, and free their slots. */
+static uint32_t orphans[MAX_DOMAINS];
+
+/* FIFO of vCPUs waiting for room on the ring. */
+static struct vcpu *ring_waiters[MAX_DOMAINS];
+static unsigned ring_waiting;
+
+static const char *const verdict_names[] = {
+	"allow", "deny", "write another value", "allow and remove the watch",
+};
+
+void watch_event_configure(const char *cmdline)
+{
+	char value[16];
+
+	if (cmdline_get(cmdline, "watch_default", value, sizeof(value)) &&
+	    strcmp(value, "allow") == 0)
+		default_verdict = WATCH_ALLOW;
+	if (cmdline_get(cmdline, "watch_timeout", value, sizeof(value))) {
+		uint64_t ms = 0;
+
+		for (const char *c = value; *c >= '0' && *c <= '9'; c++)
+			ms = ms * 10 + (uint64_t)(*c - '0');
+		if (ms)
+			default_timeout_ns = ms * NS_PER_MS;
+	}
+}
+
+static void resume(struct vcpu *v)
+{
+	v->wait = WAIT_NONE;
+	schedule_woken(v);
+}
+
+static void apply(struct vcpu *v, uint8_t verdict, uint8_t flags, uint64_t value)
+{
+	uint64_t *count[] = { &watch_stats.allowed, &watch_stats.denied,
+			      &watch_stats.values_written, &watch_stats.removed };
+
+	(*count[verdict])++;
+	resume(v);
+	watch_fault_apply(v, verdict, flags, value);
+}
+
+static void apply_default(struct vcpu *v, const char *why)
+{
+	watch_stats.default_verdicts++;
+	printk("warden: %s: event %u (domain %u, eip 0x%x, write at 0x%x) gets the default verdict: %s\n",
+	       why, v->event.seq, v->domain->id, v->event.eip, v->event.gva,
+	       verdict_names[default_verdict]);
+	apply(v, default_verdict, 0, 0);
+}
+
+static struct watch_ring *ring_map(void)
+{
+	return frame_map(ring.ring_mfn);
+}
+
+/* Put v's request on the ring and tell the monitor; v waits for the verdict. */
+static void post(struct vcpu *v)
+{
+	struct watch_ring *r = ring_map();
+
+	v->event.seq = next_seq++;
+	r->req[ring.req_prod & (ring.size - 1)] = v->event;
+	ring.req_prod++;
+	r->req_prod = ring.req_prod;	/* after the request itself */
+	frame_unmap(r);
+	ring.outstanding++;
+	v->wait = WAIT_VERDICT;
+	evtchn_set_pending(ring.monitor, ring.port);
+	schedule_woken(&ring.monitor->vcpu);
+}
+
+static void post_waiters(void)
+{
+	while (ring_waiting && ring.outstanding < ring.size) {
+		struct vcpu *v = ring_waiters[0];
+
+		memmove(ring_waiters, ring_waiters + 1, --ring_waiting * sizeof(v));
+		post(v);
+	}
+}
+
+static void fill_request(struct vcpu *v, uint32_t watch_id, uint32_t gva,
+			 uint32_t gpa, uint32_t len, const uint8_t *bytes,
+			 const struct x86_insn *insn)
+{
+	struct watch_request *e = &v->event;
+
+	memset(e, 0, sizeof(*e));
+	e->domid = v->domain->id;
+	e->gva = gva;
+	e->gpa = gpa;
+	e->eip = v->regs->eip;
+	e->cr3 = v->shadow.guest_cr3;
+	e->access = WATCH_WRITE;
+	e->size = (uint8_t)len;
+	e->insn_len = insn->length;
+	e->watch_id = watch_id;
+	guest_copy_from(&v->shadow, &e->old_value, gva, len);
+	memcpy(&e->new_value, bytes, len);
+	guest_copy_from(&v->shadow, e->insn, e->eip, insn->length);
+	e->time_ns = time_now_ns();
+}
+
+void watch_event_raise(struct vcpu *v, uint32_t watch_id, uint32_t gva,
+		       uint32_t gpa, uint32_t len, const uint8_t *bytes,
+		       const struct x86_insn *insn)
+{
+	fill_request(v, watch_id, gva, gpa, len, bytes, insn);
+	watch_stats.events++;
+	if (!ring.monitor) {
+		v->event.seq = next_seq++;
+		apply_default(v, "no monitor");
+		return;
+	}
+	v->event_deadline = time_now_ns() + ring.timeout_ns;
+	if (ring.outstanding < ring.size && !ring_waiting) {
+		post(v);
+		return;
+	}
+	watch_stats.ring_waits++;
+	v->wait = WAIT_RING;
+	ring_waiters[ring_waiting++] = v;
+}
+
+void watch_event_near_miss(struct vcpu *v)
+{
+	(void)v;
+	watch_stats.near_misses++;
+}
+
+void watch_event_refused_warden_write(const struct domain *d, uint32_t gpa)
+{
+	watch_stats.refused_warden_writes++;
+	printk("warden: refused to write domain %u's watched memory at 0x%x on its behalf\n",
+	       d->id, gpa);
+}
+
+/* The vCPU whose posted event has this sequence number, or NULL. */
+static struct vcpu *waiting_for(uint32_t seq)
+{
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		struct vcpu *v = &domains[i].vcpu;
+
+		if (domain_alive(&domains[i]) && v->wait == WAIT_VERDICT &&
+		    v->event.seq == seq)
+			return v;
+	}
+	return 0;
+}
+
+static bool adopt_orphan(uint32_t seq)
+{
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		if (seq && orphans[i] == seq) {
+			orphans[i] = 0;
+			ring.outstanding--;
+			return true;
+		}
+	}
+	return false;
+}
+
+void watch_event_vcpu_gone(struct vcpu *v)
+{
+	if (v->wait == WAIT_RING)
+		forget_waiter(v);
+	if (v->wait != WAIT_VERDICT || !ring.monitor)
+		return;
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		if (!orphans[i]) {
+			orphans[i] = v->event.seq;
+			return;
+		}
+	}
+}
+
+static void take(const struct watch_response *rsp)
+{
+	struct vcpu *v = waiting_for(rsp->seq);
+
+	if (!v && adopt_orphan(rsp->seq))
+		return;
+
+	if (!v || rsp->verdict > WATCH_ALLOW_REMOVE) {
+		watch_stats.bad_responses++;
+		printk("warden: refused a response from the monitor: %s (seq %u, verdict %u)\n",
+		       v ? "unknown verdict" : "no event waits for that sequence number",
+		       rsp->seq, rsp->verdict);
+		return;
+	}
+	ring.outstanding--;
+	apply(v, rsp->verdict, rsp->flags, rsp->value);
+}
+
+void watch_event_take_responses(void)
+{
+	struct watch_ring *r;
+	uint32_t prod;
+
+	if (!ring.monitor)
+		return;
+	r = ring_map();
+	prod = r->rsp_prod;
+	if (prod - ring.rsp_cons > ring.size) {	/* more than can exist */
+		watch_stats.bad_responses++;
+		printk("warden: refused the monitor's response index %u (expected at most %u)\n",
+		       prod, ring.rsp_cons + ring.size);
+		frame_unmap(r);
+		return;
+	}
+	while (ring.rsp_cons != prod) {
+		struct watch_response rsp = r->rsp[ring.rsp_cons & (ring.size - 1)];
+
+		ring.rsp_cons++;
+		r->rsp_cons = ring.rsp_cons;
+		take(&rsp);
+	}
+	frame_unmap(r);
+	post_waiters();
+}
+
+static bool overdue(const struct vcpu *v, uint64_t now)
+{
+	return (v->wait == WAIT_VERDICT || v->wait == WAIT_RING) &&
+	       now >= v->event_deadline;
+}
+
+static void forget_waiter(struct vcpu *v)
+{
+	for (unsigned i = 0; i < ring_waiting; i++) {
+		if (ring_waiters[i] == v) {
+			memmove(ring_waiters + i, ring_waiters + i + 1,
+				(--ring_waiting - i) * sizeof(v));
+			return;
+		}
+	}
+}
+
+/* A posted event keeps its slot until answered: the monitor may still be
+ * reading it.  (A late answer is then refused as unknown.) */
+void watch_event_tick(uint64_t now)
+{
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		struct vcpu *v = &domains[i].vcpu;
+
+		if (!domain_alive(&domains[i]) || !overdue(v, now))
+			continue;
+		watch_stats.timeouts++;
+		if (v->wait == WAIT_RING)
+			forget_waiter(v);
+		apply_default(v, "the monitor did not answer in time");
+	}
+}
+
+void watch_event_monitor_gone(void)
+{
+	if (!ring.monitor)
+		return;
+	ring.monitor = 0;
+	ring_waiting = 0;
+	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+		struct vcpu *v = &domains[i].vcpu;
+
+		if (domain_alive(&domains[i]) &&
+		    (v->wait == WAIT_VERDICT || v->wait == WAIT_RING))
+			apply_default(v, "the monitor is gone");
+	}
+}
+
+long watch_event_ring_register(struct vcpu *m, const struct warden_ring_register *reg)
+{
+	uint32_t gpa;
+	struct watch_ring *r;
+
+	if (reg->order < 1 || reg->order > WATCH_RING_MAX_ORDER || (reg->page & (PAGE_SIZE - 1)) ||
+	    reg->port == 0 || reg->port >= EVTCHN_PORTS || !watch_translate(m, reg->page, PAGE_SIZE, &gpa))
+		return -XEN_EINVAL;
+	if (ring.monitor)
+		return -XEN_EEXIST;	/* once */
+	ring.monitor = m->domain;
+	ring.ring_mfn = p2m_info(&m->domain->p2m, gpa >> PAGE_SHIFT)->mfn;
+	ring.port = reg->port;
+	ring.size = 1u << reg->order;
+	ring.timeout_ns = reg->timeout_ms ? reg->timeout_ms * NS_PER_MS : default_timeout_ns;
+	r = ring_map();
+	memset(r, 0, sizeof(*r));
+	r->size = ring.size;
+	frame_unmap(r);
+	return 0;
+}

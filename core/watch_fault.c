@@ -1,0 +1,186 @@
+/*
+ * watch_fault.c - the instruction that writes to protected memory.
+ *
+ * A page is protected (read-only in every shadow) if a watch covers some
+ * byte of it or it is a page table.  A write to it faults, and Warden runs
+ * the instruction through its emulator, whose memory writes come here:
+ *
+ *   dry run    each write is checked against the watches; nothing is
+ *              written, and the registers stay as they were.  A write into
+ *              a watched range stops it: that is a watch event.
+ *   commit     each write is made: to a page table through table_write()
+ *              (checked, shadows resynced), to other memory directly.  A
+ *              verdict "write another value" puts the monitor's value in
+ *              place of the bytes that hit the watch.
+ *
+ * No watch hit: commit at once (a near miss when the page was watched).
+ * A hit: the vCPU waits for a verdict (core/watch_event.c); on "allow" the
+ * instruction is committed, on "deny" it is skipped (its length from the
+ * decoder) or becomes a page fault for the guest.  The dry run checks
+ * every write of the instruction, so one that starts below a watched range
+ * and runs into it, or straddles two pages, is caught too.
+ */
+#include "core/watch_fault.h"
+#include "arch/x86_32/memlayout.h"
+#include "arch/x86_32/pae.h"
+#include "core/bounce.h"
+#include "core/emulate.h"
+#include "core/table_write.h"
+#include "core/watch.h"
+#include "core/watch_event.h"
+#include "lib/string.h"
+#include "shadow/guest_copy.h"
+#include "shadow/guest_mem.h"
+#include "shadow/table_find.h"
+
+enum write_mode { DRY_RUN, COMMIT, COMMIT_VALUE };
+
+struct guarded {
+	struct vcpu *v;
+	enum write_mode mode;
+	uint32_t value_watch;		/* COMMIT_VALUE: the watch to overwrite */
+	uint64_t value;
+	const struct watch *hit;	/* DRY_RUN: the first write into a watch */
+	uint32_t hit_gva, hit_gpa, hit_len;
+	uint8_t hit_bytes[8];
+	const char *refused;
+};
+
+static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
+{
+	struct guarded *g = ctx;
+
+	return !guest_copy_from(&g->v->shadow, buf, va, len);
+}
+
+/* The frame a write to va goes to: the guest must allow the write, or the
+ * frame must be a page table (Xen's writable page tables). */
+static bool write_target(struct vcpu *v, uint32_t va, uint32_t *pfn)
+{
+	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
+	struct guest_walk w;
+
+	if (guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
+		       GW_WRITE, &w)) {
+		*pfn = w.pfn;
+		return true;
+	}
+	if (w.bad || w.pfn == GW_NO_PFN)
+		return false;
+	if (!pfn_is_table(p2m_info(v->shadow.p2m, w.pfn)) &&
+	    !table_find_level(v->shadow.p2m, v->shadow.guest_cr3, w.pfn))
+		return false;
+	*pfn = w.pfn;
+	return (w.error_code & ~(uint32_t)(PF_P | PF_W)) == 0;
+}
+
+static void record_hit(struct guarded *g, const struct watch *w, uint32_t va,
+		       uint32_t gpa, const void *buf, unsigned len)
+{
+	g->hit = w;
+	g->hit_gva = va;
+	g->hit_gpa = gpa;
+	g->hit_len = len < 8 ? len : 8;
+	memcpy(g->hit_bytes, buf, g->hit_len);
+}
+
+/* One write within one page. */
+static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
+		      unsigned len)
+{
+	uint32_t pfn, gpa;
+	const struct watch *w;
+	uint8_t bytes[8];
+
+	if (!write_target(g->v, va, &pfn))
+		return 1;
+	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
+	w = watch_find(g->v->domain, gpa, len);
+	if (g->mode == DRY_RUN) {
+		if (w && !g->hit)
+			record_hit(g, w, va, gpa, buf, len);
+		return w != 0;
+	}
+	if (g->mode == COMMIT_VALUE && w && w->id == g->value_watch && len <= 8) {
+		memcpy(bytes, &g->value, len);	/* little-endian, as x86 */
+		buf = bytes;
+	}
+	g->refused = guest_frame_write(g->v, pfn, va & (PAGE_SIZE - 1), buf, len);
+	return g->refused != 0;
+}
+
+static int write_guest(void *ctx, uint32_t va, const void *buf, unsigned len)
+{
+	uint32_t in_page = PAGE_SIZE - (va & (PAGE_SIZE - 1));
+
+	if (len > in_page)
+		return write_page(ctx, va, buf, in_page) ||
+		       write_guest(ctx, va + in_page, (const uint8_t *)buf + in_page,
+				   len - in_page);
+	return write_page(ctx, va, buf, len);
+}
+
+static const char *run(struct guarded *g, struct x86_insn *insn)
+{
+	struct x86_mem_ops mem = { g, read_guest, write_guest };
+
+	return emulate_run(g->v, &mem, g->mode != DRY_RUN, insn);
+}
+
+static void crash_on(struct vcpu *v, uint32_t eip, const char *why,
+		     const char *refused)
+{
+	domain_crash(v->domain, "write at eip 0x%x: %s%s%s", eip, why,
+		     refused ? ": " : "", refused ? refused : "");
+}
+
+void watch_fault(struct vcpu *v)
+{
+	struct guarded g = { .v = v, .mode = DRY_RUN };
+	struct x86_insn insn;
+	uint32_t eip = v->regs->eip;
+	const char *why = run(&g, &insn);
+
+	if (g.hit) {
+		watch_event_raise(v, g.hit->id, g.hit_gva, g.hit_gpa, g.hit_len,
+				  g.hit_bytes, &insn);
+		return;
+	}
+	if (why) {
+		crash_on(v, eip, why, 0);
+		return;
+	}
+	g.mode = COMMIT;
+	why = run(&g, &insn);
+	if (why)
+		crash_on(v, eip, why, g.refused);
+	else
+		watch_event_near_miss(v);
+}
+
+void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
+		       uint64_t value)
+{
+	struct guarded g = { .v = v, .mode = COMMIT };
+	struct x86_insn insn;
+	const char *why;
+
+	if (verdict == WATCH_DENY) {
+		if (flags & WATCH_DENY_FAULT)
+			bounce_page_fault(v, v->event.gva, PF_P | PF_W |
+					  ((v->regs->cs & 3) == 3 ? PF_U : 0));
+		else
+			v->regs->eip += v->event.insn_len;
+		return;
+	}
+	if (verdict == WATCH_WRITE_VALUE) {
+		g.mode = COMMIT_VALUE;
+		g.value_watch = v->event.watch_id;
+		g.value = value;
+	}
+	if (verdict == WATCH_ALLOW_REMOVE)
+		watch_remove(v->domain, v->event.watch_id);
+	why = run(&g, &insn);
+	if (why)
+		crash_on(v, v->regs->eip, why, g.refused);
+}
