@@ -73,6 +73,10 @@ struct vcpu {
 	uint64_t time_published_tick;	/* vtimer_publish's: tick + 1 */
 	unsigned gate_version;		/* bumped when its int 0x80 gate changes */
 	struct watch_request event;	/* its watch event, while it waits */
+	bool event_stepped;		/* the emulator cannot do the write */
+	bool stepping;			/* running one instruction with TF set */
+	uint32_t step_pfn;		/* ... with this frame writable */
+	uint32_t step_flags;		/* the TF and IF it had before */
 	uint64_t event_deadline;	/* answer by then (ns), or the default */
 	struct trap_frame *regs;	/* its registers: the frame in its trap page */
 	struct guest_trap_handler traps[256];

@@ -10,6 +10,8 @@
 #include "arch/x86_32/memlayout.h"
 #include "shadow/guest_copy.h"
 
+const char emulate_unhandled[] = "the emulator does not handle this instruction";
+
 struct x86_regs emulate_regs(const struct vcpu *v)
 {
 	const struct trap_frame *f = v->regs;
@@ -94,7 +96,7 @@ const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			emulate_set_regs(v, &regs);
 		return 0;
 	case X86_EMU_UNHANDLED:
-		return "the emulator does not handle this instruction";
+		return emulate_unhandled;
 	default:
 		return "a memory access of the instruction failed";
 	}

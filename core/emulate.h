@@ -21,6 +21,9 @@ const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem);
 const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			bool commit, struct x86_insn *insn);
 
+/* What emulate_run() returns for an instruction it does not know. */
+extern const char emulate_unhandled[];
+
 /* v's registers as the emulator sees them, and back. */
 struct x86_regs emulate_regs(const struct vcpu *v);
 void emulate_set_regs(struct vcpu *v, const struct x86_regs *r);

@@ -17,6 +17,7 @@
 #include "core/irq.h"
 #include "core/privileged.h"
 #include "core/schedule.h"
+#include "core/watch_step.h"
 
 _Noreturn void guest_trap(struct trap_frame *frame);
 _Noreturn void guest_exit_fault(struct trap_frame *frame);
@@ -30,6 +31,8 @@ static bool has_error_code(unsigned vector)
 
 static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
 {
+	if (v->stepping && watch_step_trap(v, vector))
+		return;
 	if (vector == TRAP_HYPERCALL) {	/* the most common: first */
 		hypercall(v);
 		return;

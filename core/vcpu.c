@@ -50,11 +50,11 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 	}
 	current = v;
 	vtimer_publish(v);
-	if (evtchn_upcall_due(v))
+	if (!v->stepping && evtchn_upcall_due(v))
 		bounce_upcall(v);
 	if (!domain_alive(v->domain))
 		schedule();		/* the upcall could not be delivered */
-	v->regs->eflags = (v->regs->eflags | EFLAGS_IF) &
+	v->regs->eflags = (v->regs->eflags | (v->stepping ? 0 : EFLAGS_IF)) &
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
 	fpu_enter(v);
 	syscall_gate_load(v);

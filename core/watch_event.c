@@ -154,11 +154,12 @@ static void fill_request(struct vcpu *v, uint32_t watch_id, uint32_t gva,
 	e->eip = v->regs->eip;
 	e->cr3 = v->shadow.guest_cr3;
 	e->access = WATCH_WRITE;
-	e->size = (uint8_t)len;
+	e->size = (uint8_t)len;		/* 0: an instruction Warden cannot emulate */
 	e->insn_len = insn->length;
 	e->watch_id = watch_id;
 	guest_copy_from(&v->shadow, &e->old_value, gva, len);
-	memcpy(&e->new_value, bytes, len);
+	if (len)
+		memcpy(&e->new_value, bytes, len);
 	guest_copy_from(&v->shadow, e->insn, e->eip, insn->length);
 	e->time_ns = time_now_ns();
 }

@@ -28,6 +28,8 @@
 #include "core/table_write.h"
 #include "core/watch.h"
 #include "core/watch_event.h"
+#include "core/watch_step.h"
+#include "core/console.h"
 #include "lib/string.h"
 #include "shadow/guest_copy.h"
 #include "shadow/guest_mem.h"
@@ -134,18 +136,42 @@ static void crash_on(struct vcpu *v, uint32_t eip, const char *why,
 		     refused ? ": " : "", refused ? refused : "");
 }
 
-void watch_fault(struct vcpu *v)
+/*
+ * An instruction the emulator does not know, writing a watched page: what
+ * it writes cannot be known, so the monitor is asked anyway, about the
+ * faulting address; if allowed, the CPU runs it, single-stepped
+ * (core/watch_step.c).  A page table must not be written unchecked, so
+ * there it is refused.
+ */
+static bool unknown_write(struct vcpu *v, uint32_t va, const struct x86_insn *insn)
+{
+	uint32_t pfn, gpa;
+	const struct watch *w;
+
+	if (!write_target(v, va, &pfn) || pfn_is_table(p2m_info(v->shadow.p2m, pfn)))
+		return false;
+	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
+	w = watch_find(v->domain, gpa, 1);
+	v->event_stepped = true;	/* before: the verdict may come at once */
+	watch_event_raise(v, w ? w->id : 0, va, gpa, 0, 0, insn);
+	return true;
+}
+
+void watch_fault(struct vcpu *v, uint32_t va)
 {
 	struct guarded g = { .v = v, .mode = DRY_RUN };
 	struct x86_insn insn;
 	uint32_t eip = v->regs->eip;
 	const char *why = run(&g, &insn);
 
+	v->event_stepped = false;
 	if (g.hit) {
 		watch_event_raise(v, g.hit->id, g.hit_gva, g.hit_gpa, g.hit_len,
 				  g.hit_bytes, &insn);
 		return;
 	}
+	if (why == emulate_unhandled && unknown_write(v, va, &insn))
+		return;
 	if (why) {
 		crash_on(v, eip, why, 0);
 		return;
@@ -156,6 +182,23 @@ void watch_fault(struct vcpu *v)
 		crash_on(v, eip, why, g.refused);
 	else
 		watch_event_near_miss(v);
+}
+
+/* Allowing an instruction the emulator does not know: the CPU runs it.
+ * Its write cannot be replaced by another value: that is refused. */
+static void allow_by_stepping(struct vcpu *v, uint8_t verdict)
+{
+	if (verdict == WATCH_WRITE_VALUE) {
+		printk("warden: event %u: cannot write another value for an instruction the emulator does not know; it is skipped\n",
+		       v->event.seq);
+		v->regs->eip += v->event.insn_len;
+		return;
+	}
+	if (verdict == WATCH_ALLOW_REMOVE && v->event.watch_id)
+		watch_remove(v->domain, v->event.watch_id);
+	if (!watch_step_begin(v, v->event.gva))
+		domain_crash(v->domain, "cannot single-step the write at eip 0x%x",
+			     v->regs->eip);
 }
 
 void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
@@ -171,6 +214,10 @@ void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
 					  ((v->regs->cs & 3) == 3 ? PF_U : 0));
 		else
 			v->regs->eip += v->event.insn_len;
+		return;
+	}
+	if (v->event_stepped) {
+		allow_by_stepping(v, verdict);
 		return;
 	}
 	if (verdict == WATCH_WRITE_VALUE) {

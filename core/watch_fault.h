@@ -14,7 +14,7 @@
  * for a verdict; otherwise the instruction is emulated for real (a near
  * miss, or a page-table write) and v goes on.
  */
-void watch_fault(struct vcpu *v);
+void watch_fault(struct vcpu *v, uint32_t va);
 
 /* Apply the monitor's (or the default) verdict to v's pending event. */
 void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,

@@ -100,12 +100,14 @@ static unsigned top_table(struct shadow *s, uint32_t gpfn)
 
 /* The leaf: the guest walk's frame and combined rights, writable only
  * once the guest's entry is dirty and while the frame is not protected. */
-static pte_t leaf_entry(const struct shadow *s, const struct guest_walk *w)
+static pte_t leaf_entry(const struct shadow *s, const struct guest_walk *w,
+			bool unprotected)
 {
 	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
 	pte_t e = ((uint64_t)g->mfn << PAGE_SHIFT) | PTE_P;
 
-	if (w->writable && (guest_walk_leaf(w) & PTE_D) && !pfn_protected(g))
+	if (w->writable && (guest_walk_leaf(w) & PTE_D) &&
+	    (unprotected || !pfn_protected(g)))
 		e |= PTE_RW;
 	if (w->user)
 		e |= PTE_US;
@@ -114,8 +116,8 @@ static pte_t leaf_entry(const struct shadow *s, const struct guest_walk *w)
 	return e;
 }
 
-bool shadow_fill(struct shadow *s, uint32_t va, struct guest_walk *w,
-		 bool write)
+static bool fill(struct shadow *s, uint32_t va, struct guest_walk *w,
+		 bool write, bool unprotected)
 {
 	unsigned l2, l1;
 
@@ -130,9 +132,20 @@ bool shadow_fill(struct shadow *s, uint32_t va, struct guest_walk *w,
 	if (!l1)
 		return false;
 	guest_ad_mark(s->p2m, va, w, write);
-	rmap_set_leaf(s, l1, l1_index(va), leaf_entry(s, w));
+	rmap_set_leaf(s, l1, l1_index(va), leaf_entry(s, w, unprotected));
 	s->stats.fills++;
 	return true;
+}
+
+bool shadow_fill(struct shadow *s, uint32_t va, struct guest_walk *w,
+		 bool write)
+{
+	return fill(s, va, w, write, false);
+}
+
+bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w)
+{
+	return fill(s, va, w, true, true);
 }
 
 /* Drop shadow entry `slot` of node i, and any table below it; true if

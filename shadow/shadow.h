@@ -105,6 +105,11 @@ unsigned shadow_levels_at(const struct shadow *s, uint32_t pfn, uint32_t offset)
  * becoming part of the GDT): make every writable mapping of it read-only. */
 void shadow_protect(struct shadow *s, uint32_t pfn);
 
+/* Fill va's entry writable though its frame is protected (w: a write
+ * walk that reached the page), for one single-stepped instruction;
+ * shadow_protect() of the frame ends it.  False if out of memory. */
+bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w);
+
 /* The guest says frame pfn is no page table any more (it unpinned it):
  * drop every shadow table made from it but the root in use, so that the
  * frame, reused as data, is not write-protected for a cached shadow. */

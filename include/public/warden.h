@@ -144,7 +144,7 @@ struct warden_vcpu_regs {
 struct warden_watch_stats {
 	uint64_t events, allowed, denied, values_written, removed;
 	uint64_t near_misses, ring_waits, bad_responses, timeouts;
-	uint64_t default_verdicts, refused_warden_writes;
+	uint64_t default_verdicts, refused_warden_writes, single_steps;
 };
 
 _Static_assert(sizeof(struct watch_request) == 72, "watch_request layout");

@@ -4,7 +4,9 @@
  * default verdict (deny unless Warden's command line says
  * watch_default=allow: the boot tests run both), a write next to it on the
  * same page (a near miss) goes through, a write straddling the range's
- * start is caught, removing the watch lets writes through, a hypercall
+ * start is caught, an instruction the emulator does not know (an x87
+ * store) is single-stepped when allowed, removing the watch lets writes
+ * through, a hypercall
  * result aimed at the watched page is refused (-EFAULT), and bad watch
  * calls get their errors.  Cannot show: a monitor's verdicts (monitor-*
  * tests).
@@ -43,6 +45,10 @@ void test_main(void)
 	test_eq("a near miss on the same page", page[18], 3);
 	*(volatile uint32_t *)((volatile uint8_t *)page + 62) = 0x53535353;
 	test_eq("a write straddling the start", page[15] >> 16, allow ? 0x5353 : 0);
+	/* fnstcw: no emulator for it -- allowed, the CPU runs it single-stepped */
+	__asm__ volatile("fninit; fnstcw %0" : "=m"(*((volatile uint16_t *)(page + 16))));
+	test_eq("an x87 store into the range (single-stepped if allowed)",
+		page[16], allow ? 0x4141037f : 1);
 	test_eq("Warden refuses to write a watched page for us",
 		hc_xen_version(XENVER_get_features, (void *)&page[100]), -XEN_EFAULT);
 	w.id = (uint32_t)id;
