@@ -88,7 +88,7 @@ static void dismiss_lonely_monitor(void)
 
 /* Destroy every domain that ended; count how it ended.  (Most calls find
  * nothing new: the count says so without a look at every domain.) */
-static void reap(void)
+static void reap_ended(void)
 {
 	static unsigned reaped;
 
@@ -116,7 +116,14 @@ static void reap(void)
 		if (current == &d->vcpu)
 			current = 0;
 	}
+}
+
+/* Reap, and reap again if that left the monitor alone (it is dismissed). */
+static void reap(void)
+{
+	reap_ended();
 	dismiss_lonely_monitor();
+	reap_ended();
 }
 
 /* The runnable vCPU with the highest priority, the first after `after`
