@@ -20,6 +20,7 @@
 #include "shadow/guest_ad.h"
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/pae.h"
+#include "core/console.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
 
@@ -36,6 +37,9 @@ static void set_bits(const struct p2m *m, uint32_t pfn, unsigned index,
 	g = p2m_info(m, pfn);
 	if (!g)
 		return;
+	if (g->write_watches)	/* never a silent write around a watch */
+		printk("warden: set accessed/dirty bits in a watched page table (frame 0x%x, entry %u) of domain %u\n",
+		       pfn, index, m->owner);
 	page = frame_map(g->mfn);
 	memcpy(&low, page + index * sizeof(pte_t), sizeof(low));
 	low |= bits;
