@@ -46,6 +46,7 @@ struct guarded {
 	uint32_t hit_gva, hit_gpa, hit_len;
 	uint8_t hit_bytes[8];
 	const char *refused;
+	bool watched_page;		/* a write went to a watched page */
 };
 
 static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
@@ -103,6 +104,7 @@ static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 			record_hit(g, w, va, gpa, buf, len);
 		return w != 0;
 	}
+	g->watched_page |= p2m_info(g->v->shadow.p2m, pfn)->write_watches != 0;
 	if (g->mode == COMMIT_VALUE && w && w->id == g->value_watch && len <= 8) {
 		memcpy(bytes, &g->value, len);	/* little-endian, as x86 */
 		buf = bytes;
@@ -180,8 +182,8 @@ void watch_fault(struct vcpu *v, uint32_t va)
 	why = run(&g, &insn);
 	if (why)
 		crash_on(v, eip, why, g.refused);
-	else
-		watch_event_near_miss(v);
+	else if (g.watched_page)
+		watch_event_near_miss(v);	/* not a plain page-table write */
 }
 
 /* Allowing an instruction the emulator does not know: the CPU runs it.

@@ -20,6 +20,7 @@
 #include "core/console.h"
 #include "arch/x86_32/memlayout.h"
 #include "lib/string.h"
+#include "mm/frame.h"
 #include "mm/mapslot.h"
 #include "shadow/guest_ad.h"
 #include "shadow/guest_mem.h"
@@ -27,13 +28,36 @@
 /* The frame behind guest address va for this access, or NULL (also for
  * a write to a frame Warden protects).  The access happens: its accessed
  * and dirty bits are set, as the CPU would set them. */
+/*
+ * The fast way: the entry the shadow has for va.  A shadow entry never
+ * allows more than the guest's tables (it is writable only if the guest's
+ * entry is writable and dirty and the frame is not protected), and the
+ * guest's accessed and dirty bits were set when it was made -- so if it
+ * allows the access, the walk would too, and would change nothing.
+ */
+static struct pfn_info *shadow_frame(const struct shadow *s, uint32_t va,
+				     uint32_t access)
+{
+	pte_t e = shadow_lookup(s, va);
+	const struct frame_info *f;
+
+	if (!(e & PTE_P) || ((access & GW_WRITE) && !(e & PTE_RW)))
+		return 0;
+	f = frame_get((uint32_t)(pte_addr(e) >> PAGE_SHIFT));
+	if (!f || f->type != FRAME_DOMAIN || f->owner != s->owner)
+		return 0;
+	return p2m_info(s->p2m, f->pfn);
+}
+
 static struct pfn_info *guest_frame(const struct shadow *s, uint32_t va,
 				    uint32_t access)
 {
 	struct guest_mem mem = guest_mem_of(s->p2m);
 	struct guest_walk w;
-	struct pfn_info *g;
+	struct pfn_info *g = shadow_frame(s, va, access);
 
+	if (g)
+		return g;
 	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, access, &w))
 		return 0;
 	g = p2m_info(s->p2m, w.pfn);

@@ -46,6 +46,7 @@
  */
 #include "shadow/shadow.h"
 #include "arch/x86_32/memlayout.h"
+#include "mm/directmap.h"
 #include "mm/mapslot.h"
 #include "mm/switcher_map.h"
 #include "shadow/guest_ad.h"
@@ -232,4 +233,55 @@ void shadow_forget(struct shadow *s, uint32_t pfn)
 			pool_free(s, i);
 		i = rmap_first_table(s, pfn);
 	}
+}
+
+/* A shadow frame's entries: through the direct map when it covers them. */
+static const pte_t *table_map(uint32_t smfn)
+{
+	uint64_t pa = (uint64_t)smfn << PAGE_SHIFT;
+
+	return directmap_covers(pa, PAGE_SIZE) ? directmap(pa) : frame_map(smfn);
+}
+
+static void table_unmap(const pte_t *t)
+{
+	if ((uint32_t)t >= MAPSLOT_BASE)
+		frame_unmap((void *)t);
+}
+
+/* Entry `slot` of the shadow table at smfn. */
+static pte_t entry_of(uint32_t smfn, unsigned slot)
+{
+	const pte_t *t = table_map(smfn);
+	pte_t e = t[slot];
+
+	table_unmap(t);
+	return e;
+}
+
+pte_t shadow_lookup(const struct shadow *s, uint32_t va)
+{
+	pte_t e = entry_of(s->nodes[s->root].smfn, l3_index(va));
+
+	if (!(e & PTE_P))
+		return 0;
+	e = entry_of((uint32_t)(pte_addr(e) >> PAGE_SHIFT), l2_index(va));
+	if (!(e & PTE_P))
+		return 0;
+	return entry_of((uint32_t)(pte_addr(e) >> PAGE_SHIFT), l1_index(va));
+}
+
+bool shadow_table_in_use(const struct shadow *s, uint32_t pfn)
+{
+	const struct pfn_info *g = p2m_info(s->p2m, pfn);
+
+	for (unsigned i = g ? g->shadows : 0; i; i = s->nodes[i].same) {
+		unsigned n = i;
+
+		while (s->nodes[n].parent)
+			n = s->nodes[n].parent;
+		if (n == s->root)
+			return true;
+	}
+	return false;
 }

@@ -105,6 +105,13 @@ unsigned shadow_levels_at(const struct shadow *s, uint32_t pfn, uint32_t offset)
  * becoming part of the GDT): make every writable mapping of it read-only. */
 void shadow_protect(struct shadow *s, uint32_t pfn);
 
+/* The leaf entry for va in the shadow CR3 points at now (0 if none).
+ * It never allows more than the guest's own tables do. */
+pte_t shadow_lookup(const struct shadow *s, uint32_t va);
+
+/* Whether a shadow of guest table pfn is part of the tree in use now. */
+bool shadow_table_in_use(const struct shadow *s, uint32_t pfn);
+
 /* Fill va's entry writable though its frame is protected (w: a write
  * walk that reached the page), for one single-stepped instruction;
  * shadow_protect() of the frame ends it.  False if out of memory. */
