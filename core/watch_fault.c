@@ -159,12 +159,44 @@ static bool unknown_write(struct vcpu *v, uint32_t va, const struct x86_insn *in
 	return true;
 }
 
+/*
+ * A write to a page table that no table in use now is made from -- a
+ * frame the guest freed and reuses as data, typically, being zeroed --
+ * need not be emulated store by store: its shadows are dropped, so it is
+ * no longer protected, and the guest runs the write again itself.  If it
+ * serves as a table again, the fill that needs it protects it again.
+ */
+static bool release_old_table(struct vcpu *v, uint32_t va)
+{
+	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
+	struct guest_walk w;
+	const struct pfn_info *g;
+	uint32_t pfn;
+
+	/* Only where the guest's own mapping allows the write: a table it
+	 * maps read-only is still written through Warden, as on Xen. */
+	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
+			GW_WRITE, &w))
+		return false;
+	pfn = w.pfn;
+	g = p2m_info(v->shadow.p2m, pfn);
+	if (!pfn_is_table(g) || g->write_watches || g->gdt ||
+	    shadow_table_in_use(&v->shadow, pfn))
+		return false;
+	shadow_forget(&v->shadow, pfn);
+	return !pfn_protected(g);
+}
+
 void watch_fault(struct vcpu *v, uint32_t va)
 {
 	struct guarded g = { .v = v, .mode = DRY_RUN };
 	struct x86_insn insn;
 	uint32_t eip = v->regs->eip;
-	const char *why = run(&g, &insn);
+	const char *why;
+
+	if (release_old_table(v, va))
+		return;
+	why = run(&g, &insn);
 
 	v->event_stepped = false;
 	if (g.hit) {
