@@ -121,9 +121,14 @@ static void reap_ended(void)
 /* Reap, and reap again if that left the monitor alone (it is dismissed). */
 static void reap(void)
 {
+	static unsigned seen;
+
+	if (seen == domains_ended)	/* nothing ended since: the usual case */
+		return;
 	reap_ended();
 	dismiss_lonely_monitor();
 	reap_ended();
+	seen = domains_ended;
 }
 
 /* The runnable vCPU with the highest priority, the first after `after`

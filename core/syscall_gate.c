@@ -19,8 +19,8 @@
 #include "arch/x86_32/cpu_tables.h"
 #include "arch/x86_32/segments.h"
 
-static const struct vcpu *loaded_for;
-static unsigned loaded_version;
+const struct vcpu *syscall_gate_loaded_for;
+unsigned syscall_gate_loaded_version;
 
 static bool may_have_fast_gate(const struct vcpu *v)
 {
@@ -30,10 +30,8 @@ static bool may_have_fast_gate(const struct vcpu *v)
 	       !h->mask_events && v->kernel_ss;
 }
 
-void syscall_gate_load(struct vcpu *v)
+void syscall_gate_reload(struct vcpu *v)
 {
-	if (loaded_for == v && loaded_version == v->gate_version)
-		return;
 	if (may_have_fast_gate(v)) {
 		cpu_tables_set_guest_gate(SYSCALL_VECTOR, FLAT_RING1_CS,
 					  v->traps[SYSCALL_VECTOR].entry.eip);
@@ -42,17 +40,17 @@ void syscall_gate_load(struct vcpu *v)
 		cpu_tables_reset_gate(SYSCALL_VECTOR);
 		cpu_tables_set_ring1_stack(0, 0);
 	}
-	loaded_for = v;
-	loaded_version = v->gate_version;
+	syscall_gate_loaded_for = v;
+	syscall_gate_loaded_version = v->gate_version;
 }
 
 void syscall_gate_forget(const struct vcpu *v)
 {
-	if (loaded_for != v)
+	if (syscall_gate_loaded_for != v)
 		return;
 	cpu_tables_reset_gate(SYSCALL_VECTOR);
 	cpu_tables_set_ring1_stack(0, 0);
-	loaded_for = 0;
+	syscall_gate_loaded_for = 0;
 }
 
 void syscall_gate_changed(struct vcpu *v)

@@ -41,16 +41,10 @@ void vtimer_tick(void)
 	watch_event_tick(now);
 }
 
-/*
- * Between ticks the published values stay good (the guest extrapolates with
- * rdtsc), so a vCPU gets them again only on its first entry after a tick.
- */
-void vtimer_publish(struct vcpu *v)
+void vtimer_publish_now(struct vcpu *v)
 {
 	struct shared_info *si;
 
-	if (v->time_published_tick == time_ticks() + 1)
-		return;
 	v->time_published_tick = time_ticks() + 1;	/* 0 means never */
 	si = shared_info_map(v->domain);
 	struct vcpu_time_info *t = &si->vcpu_info[0].time;

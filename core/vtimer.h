@@ -6,13 +6,23 @@
 
 #include <stdint.h>
 #include "core/domain.h"
+#include "core/time.h"
 
 /* On every tick: VIRQ_TIMER for every live vCPU (the periodic tick), and
  * for each whose one-shot deadline has passed; poll timeouts expire. */
 void vtimer_tick(void);
 
-/* Write the clock into v's vcpu_time_info (Xen's versioned protocol). */
-void vtimer_publish(struct vcpu *v);
+void vtimer_publish_now(struct vcpu *v);
+
+/* Write the clock into v's vcpu_time_info (Xen's versioned protocol).
+ * Between ticks the published values stay good (the guest extrapolates
+ * with rdtsc), so a vCPU gets them again only on its first entry after a
+ * tick: the check is inline, on every way into a guest. */
+static inline void vtimer_publish(struct vcpu *v)
+{
+	if (v->time_published_tick != time_ticks() + 1)
+		vtimer_publish_now(v);
+}
 
 /* set_timer_op(deadline low, high): a one-shot VIRQ_TIMER at that system
  * time in ns; 0 cancels it; a deadline already past fires at once. */
