@@ -24,7 +24,7 @@ static inline struct shared_info *shared_info_map(const struct domain *d)
 
 static inline void shared_info_unmap(struct shared_info *si)
 {
-	if ((uint32_t)si >= MAPSLOT_BASE)
+	if ((uintptr_t)si >= MAPSLOT_BASE)
 		frame_unmap(si);
 }
 

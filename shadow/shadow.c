@@ -245,7 +245,7 @@ static const pte_t *table_map(uint32_t smfn)
 
 static void table_unmap(const pte_t *t)
 {
-	if ((uint32_t)t >= MAPSLOT_BASE)
+	if ((uintptr_t)t >= MAPSLOT_BASE)
 		frame_unmap((void *)t);
 }
 

@@ -16,13 +16,20 @@
 #   cpu      QEMU's CPU model, if not the default qemu32,+nx
 #   memory   QEMU's memory size, if not the default 128M
 #   input    bytes typed on the serial port (printf's format)
+#   com2     set (to anything) to keep what goes out of COM2: it is then the
+#            name of that file ($LOG.com2), for check() to read
 # Prints nothing and exits 0 on a pass; prints why and exits 1 otherwise.
 set -u
 
 conf=$1 log=$2
 append="" modules="" iso="" status="" expect="" absent="" seconds=30 cpu="" memory="" input=""
+com2=""
 check() { return 0; }
 . "./$conf"
+if [ -n "$com2" ]; then
+	com2=$log.com2
+	rm -f "$com2"
+fi
 [ -z "$cpu" ] || export QEMU_CPU="$cpu"
 [ -z "$memory" ] || export QEMU_MEMORY="$memory"
 
@@ -34,9 +41,10 @@ $modules
 EOF_MODULES
 
 if [ -n "$iso" ]; then
-	tools/qemu-run.sh -t "$seconds" -i "$input" -c "$iso" > "$log.raw" 2>&1
+	QEMU_COM2=$com2 tools/qemu-run.sh -t "$seconds" -i "$input" -c "$iso" > "$log.raw" 2>&1
 else
-	tools/qemu-run.sh -t "$seconds" -i "$input" -a "$append" build/warden.elf "$@" > "$log.raw" 2>&1
+	QEMU_COM2=$com2 tools/qemu-run.sh -t "$seconds" -i "$input" -a "$append" \
+		build/warden.elf "$@" > "$log.raw" 2>&1
 fi
 got=$?
 # GRUB paints the serial line with ANSI escapes; lines end in \r\n.

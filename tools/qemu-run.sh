@@ -1,7 +1,7 @@
 #!/bin/sh
 # qemu-run.sh - boot Warden under QEMU, the one place that knows how.
 #
-#   qemu-run.sh [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-k] KERNEL [MODULE...]
+#   qemu-run.sh [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-e FILE] [-k] KERNEL [MODULE...]
 #
 # Each MODULE is a file name optionally followed by its command line, as
 # one argument ("build/guest.elf name=g1 mem=8M").  QEMU passes modules as
@@ -11,6 +11,9 @@
 #   -g  start halted with a GDB stub on PORT
 #   -i  type INPUT on the serial port: printf "$INPUT" is QEMU's standard
 #       input (so \001 is Ctrl-A, and % must be doubled)
+#   -e  write what goes out of the second serial port (COM2, where the
+#       monitor streams its events) to FILE; $QEMU_COM2 does the same.
+#       Without either, COM2 is not connected.
 #   -k  use KVM if it really runs Warden here (a probe boot under KVM must
 #       end with Warden's exit status; the verdict is kept in
 #       build/kvm-probe); TCG otherwise.  Tests never use it.
@@ -19,16 +22,17 @@
 # The exit status is QEMU's: see arch/x86_32/exit_status.h.
 set -eu
 
-append="" iso="" seconds="" gdb_port="" input="" want_kvm=""
-while getopts "a:c:t:g:i:k" opt; do
+append="" iso="" seconds="" gdb_port="" input="" want_kvm="" com2=${QEMU_COM2:-}
+while getopts "a:c:t:g:i:e:k" opt; do
 	case $opt in
 	a) append=$OPTARG ;;
 	c) iso=$OPTARG ;;
 	t) seconds=$OPTARG ;;
 	g) gdb_port=$OPTARG ;;
 	i) input=$OPTARG ;;
+	e) com2=$OPTARG ;;
 	k) want_kvm=1 ;;
-	*) echo "usage: $0 [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-k] KERNEL [MODULE...]" >&2; exit 2 ;;
+	*) echo "usage: $0 [-a APPEND] [-c ISO] [-t SECONDS] [-g PORT] [-i INPUT] [-e FILE] [-k] KERNEL [MODULE...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -38,6 +42,8 @@ shift $((OPTIND - 1))
 set -- "$@"
 args="-cpu ${QEMU_CPU:-qemu32,+nx} -m ${QEMU_MEMORY:-128M} -no-reboot -display none -serial stdio
 -device isa-debug-exit,iobase=0xf4,iosize=0x04"
+# The second -serial is COM2.  (A file name with a space would split here.)
+[ -z "$com2" ] || args="$args -serial file:$com2"
 # $QEMU_ICOUNT: the TSC counts instructions, the same in every run (bench).
 [ -z "${QEMU_ICOUNT:-}" ] || args="$args -icount shift=0,sleep=off"
 

@@ -22,6 +22,7 @@ enum sysno {
 	SYS_unmap,		/* va, pages: pages not mapped are skipped */
 	SYS_share,		/* dst, src, SHARE_*: src's frame at dst too */
 	SYS_pteflags,		/* va, PTEFLAGS_*: the page's entry bits (PTEF_*) */
+	SYS_poke,		/* addr, value: the demo's hole (poke.c) */
 	SYS_COUNT
 };
 

@@ -16,9 +16,12 @@
  *
  * The command line names the programs to start, by name ("ptheavy cpu");
  * words that name none are ignored, and with none, init starts one of
- * everything.  The run passes when every process ended as its program
- * should (programs.c) and no program reported a failure, and every frame
- * came back to the pool.
+ * everything.  "protect" has Warden watch the system-call table, for the
+ * demo (protect.h, poke.c, prog_exploit.c).  "bench" is the benchmark
+ * (bench.h), which also measures a few things in the kernel before its
+ * program starts.  The run passes when every process ended as its
+ * program should (programs.c) and no program reported a failure, and
+ * every frame came back to the pool.
  *
  * Shows: processes, their address spaces, switches, system calls and
  * exits, copy-on-write, and what a program sees of A and D bits, on
@@ -26,9 +29,11 @@
  * preempts, so that runs are repeatable), or anything about time beyond
  * the order in which sleepers wake.
  */
+#include "guest/kernel/bench.h"
 #include "guest/kernel/fault.h"
 #include "guest/kernel/frame.h"
 #include "guest/kernel/proc.h"
+#include "guest/kernel/protect.h"
 #include "guest/kernel/syscall.h"
 #include "guest/lib/backend.h"
 #include "guest/lib/console.h"
@@ -57,6 +62,8 @@ static unsigned start_named(const char *line)
 		id = program_named(line, len);
 		if (id < 0)
 			continue;
+		if (id == PROG_BENCH)
+			bench_kernel();		/* its kernel half first */
 		if (proc_spawn((uint32_t)id, 0) < 0)
 			test_fail("cannot start %.*s", (int)len, line);
 		started++;
@@ -85,6 +92,7 @@ void test_main(void)
 	syscall_init();
 	printk("kernel: system-call table at 0x%x (frame 0x%x)\n",
 	       (uint32_t)(uintptr_t)syscall_table, virt_to_pfn(syscall_table));
+	protect_init(backend_cmdline());
 	if (start_named(backend_cmdline()) == 0)
 		proc_spawn(PROG_INIT, 0);
 	proc_run_all();

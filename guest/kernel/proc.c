@@ -41,6 +41,7 @@ static struct context *scheduler_context;
 static unsigned last_run = NPROC - 1;	/* so slot 0 runs first */
 static uint32_t next_pid = 1;
 static struct proc_counts counts;
+static bool announce = true;
 
 struct proc *proc_current(void)
 {
@@ -50,6 +51,11 @@ struct proc *proc_current(void)
 struct proc_counts proc_counts(void)
 {
 	return counts;
+}
+
+void proc_announce(bool on)
+{
+	announce = on;
 }
 
 static struct proc *free_slot(void)
@@ -120,9 +126,9 @@ int32_t proc_spawn(uint32_t id, uint32_t arg)
 	p->pid = next_pid++;
 	p->state = RUNNABLE;
 	counts.spawned++;
-	if (current)
+	if (announce && current)
 		printk("spawn pid %u (%s) by pid %u\n", p->pid, prog->name, current->pid);
-	else
+	else if (announce)
 		printk("spawn pid %u (%s)\n", p->pid, prog->name);
 	return (int32_t)p->pid;
 }
@@ -164,7 +170,7 @@ _Noreturn static void finish(int32_t status, const char *killed)
 		if (prog->outcome == CHECKSUM)
 			printk("checksum %s 0x%08x\nexit pid %u (%s)\n", prog->name,
 			       (uint32_t)status, pid, prog->name);
-		else
+		else if (announce)
 			printk("exit pid %u (%s) status %d\n", pid, prog->name, status);
 		if (prog->outcome == KILLED || (prog->outcome == EXITS_0 && status != 0))
 			test_fail("pid %u (%s) exited with status %d", pid, prog->name, status);

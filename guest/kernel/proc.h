@@ -11,6 +11,7 @@
 #ifndef KERNEL_PROC_H
 #define KERNEL_PROC_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "guest/kernel/memlayout.h"
@@ -51,5 +52,10 @@ _Noreturn void proc_kill(const char *fmt, ...) __attribute__((format(printf, 1, 
 void proc_run_all(void);
 
 struct proc_counts proc_counts(void);
+
+/* Whether each spawn and each exit gets a console line (they do unless
+ * turned off): the benchmark turns them off, so as not to time them.
+ * A process killed, and a checksum, always get theirs. */
+void proc_announce(bool on);
 
 #endif

@@ -19,6 +19,10 @@ static const struct program programs[NR_PROGRAMS] = {
 	[PROG_PTCHILD]	= { "ptchild", ptchild_main, CHECKSUM },
 	[PROG_CPU]	= { "cpu", cpu_main, CHECKSUM },
 	[PROG_SYSCALLS]	= { "syscalls", syscalls_main, CHECKSUM },
+	[PROG_BENCH]	= { "bench", bench_main, EXITS_0 },
+	[PROG_YIELDER]	= { "yielder", yielder_main, EXITS_0 },
+	[PROG_MAPPER]	= { "mapper", mapper_main, EXITS_0 },
+	[PROG_EXPLOIT]	= { "exploit", exploit_main, EXITS_0 },
 };
 
 const struct program *program_get(uint32_t id)

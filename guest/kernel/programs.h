@@ -29,6 +29,10 @@ enum program_id {
 	PROG_PTCHILD,		/* its children */
 	PROG_CPU,		/* a CPU-bound loop */
 	PROG_SYSCALLS,		/* a system-call loop */
+	PROG_BENCH,		/* the benchmark (bench.h), and its helpers: */
+	PROG_YIELDER,		/* yields arg times */
+	PROG_MAPPER,		/* maps, writes and unmaps a few pages */
+	PROG_EXPLOIT,		/* overwrites a system call through poke */
 	NR_PROGRAMS
 };
 
@@ -70,5 +74,12 @@ int32_t ptheavy_main(uint32_t arg);
 int32_t ptchild_main(uint32_t arg);
 int32_t cpu_main(uint32_t arg);
 int32_t syscalls_main(uint32_t arg);
+int32_t bench_main(uint32_t arg);
+int32_t yielder_main(uint32_t arg);
+int32_t mapper_main(uint32_t arg);
+int32_t exploit_main(uint32_t arg);
+
+/* cpu's loop, which the benchmark times too: its result. */
+uint32_t cpu_work(uint32_t seed, uint32_t rounds);
 
 #endif

@@ -11,6 +11,7 @@
 #include "guest/kernel/syscall.h"
 #include "guest/kernel/abi.h"
 #include "guest/kernel/mem.h"
+#include "guest/kernel/poke.h"
 #include "guest/kernel/proc.h"
 #include "guest/kernel/uaccess.h"
 #include "guest/lib/backend.h"
@@ -109,6 +110,7 @@ syscall_fn syscall_table[SYSCALL_SLOTS] = {
 	[SYS_unmap]	= sys_unmap,
 	[SYS_share]	= sys_share,
 	[SYS_pteflags]	= sys_pteflags,
+	[SYS_poke]	= poke_handler,
 };
 _Static_assert(sizeof(syscall_table) == PAGE_SIZE, "the table fills its page");
 

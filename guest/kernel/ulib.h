@@ -85,6 +85,11 @@ __sys int32_t sys_pteflags(uint32_t va, uint32_t flags)
 	return syscall3(SYS_pteflags, va, flags, 0);
 }
 
+__sys int32_t sys_poke(uint32_t addr, uint32_t value)
+{
+	return syscall3(SYS_poke, addr, value, 0);
+}
+
 /* A line on the console: s, or s and n in decimal. */
 void uputs(const char *s);
 void uputn(const char *s, int32_t n);
