@@ -19,7 +19,7 @@
 
 #define BOOT_MAX_MODULES 16
 #define BOOT_MAX_RANGES 32
-#define BOOT_STRING_MAX 256
+#define BOOT_STRING_MAX 1024
 #define BOOT_MAX_BOOTDATA 8
 
 /* Machine memory [0, size) is readable at base. */
