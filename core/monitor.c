@@ -175,6 +175,7 @@ long hc_warden_monitor_op(struct vcpu *v, const uint32_t *arg)
 	case MONITOR_OP_unpause:
 		return set_paused(arg[1], arg[0] == MONITOR_OP_pause);
 	case MONITOR_OP_stats:
+		watch_stats.refused_warden_writes = guest_copy_refused_watched;
 		return guest_copy_to(&v->shadow, arg[1], &watch_stats,
 				     sizeof(watch_stats)) ? 0 : -XEN_EFAULT;
 	default:

@@ -49,7 +49,9 @@ long watch_add(struct domain *d, uint32_t gpa, uint32_t len, uint8_t access)
 
 	if (access != WATCH_WRITE || len == 0 || len > WATCH_LEN_MAX)
 		return -XEN_EINVAL;
-	if (end > (uint64_t)d->p2m.nr_pfns << PAGE_SHIFT)
+	/* The last frame is the shared-info page, which Warden writes on
+	 * every tick: it cannot be watched. */
+	if (end > (uint64_t)(d->p2m.nr_pfns - 1) << PAGE_SHIFT)
 		return -XEN_EINVAL;
 	if (d->monitor)
 		return -XEN_EPERM;	/* the monitor would wait for itself */

@@ -34,6 +34,7 @@
 #include "lib/string.h"
 #include "mm/mapslot.h"
 #include "shadow/guest_copy.h"
+#include "shadow/table_find.h"
 
 #define DEFAULT_TIMEOUT_MS	1000
 #define NS_PER_MS		1000000ull
@@ -58,7 +59,7 @@ static uint64_t default_timeout_ns = DEFAULT_TIMEOUT_MS * NS_PER_MS;
 
 /* Events posted for vCPUs that ended before the answer: their answers are
  * expected, and free their slots. */
-static uint32_t orphans[MAX_DOMAINS];
+static uint32_t orphans[1 << WATCH_RING_MAX_ORDER];
 
 /* FIFO of vCPUs waiting for room on the ring. */
 static struct vcpu *ring_waiters[MAX_DOMAINS];
@@ -120,7 +121,6 @@ static void post(struct vcpu *v)
 {
 	struct watch_ring *r = ring_map();
 
-	v->event.seq = next_seq++;
 	r->req[ring.req_prod & (ring.size - 1)] = v->event;
 	ring.req_prod++;
 	r->req_prod = ring.req_prod;	/* after the request itself */
@@ -169,9 +169,9 @@ void watch_event_raise(struct vcpu *v, uint32_t watch_id, uint32_t gva,
 		       const struct x86_insn *insn)
 {
 	fill_request(v, watch_id, gva, gpa, len, bytes, insn);
+	v->event.seq = next_seq++;
 	watch_stats.events++;
 	if (!ring.monitor) {
-		v->event.seq = next_seq++;
 		apply_default(v, "no monitor");
 		return;
 	}
@@ -213,7 +213,7 @@ static struct vcpu *waiting_for(uint32_t seq)
 
 static bool adopt_orphan(uint32_t seq)
 {
-	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
+	for (unsigned i = 0; i < sizeof(orphans) / sizeof(orphans[0]); i++) {
 		if (seq && orphans[i] == seq) {
 			orphans[i] = 0;
 			ring.outstanding--;
@@ -223,26 +223,37 @@ static bool adopt_orphan(uint32_t seq)
 	return false;
 }
 
+/* The posted event `seq` will get no verdict from the monitor's answer
+ * (it timed out, or its vCPU is gone), but its slot is freed only by that
+ * answer: the monitor may still be reading the request. */
+static void owe_slot(uint32_t seq)
+{
+	for (unsigned i = 0; i < sizeof(orphans) / sizeof(orphans[0]); i++) {
+		if (!orphans[i]) {
+			orphans[i] = seq;
+			return;
+		}
+	}
+}
+
 void watch_event_vcpu_gone(struct vcpu *v)
 {
 	if (v->wait == WAIT_RING)
 		forget_waiter(v);
-	if (v->wait != WAIT_VERDICT || !ring.monitor)
-		return;
-	for (unsigned i = 0; i < MAX_DOMAINS; i++) {
-		if (!orphans[i]) {
-			orphans[i] = v->event.seq;
-			return;
-		}
-	}
+	if (v->wait == WAIT_VERDICT && ring.monitor)
+		owe_slot(v->event.seq);
 }
 
 static void take(const struct watch_response *rsp)
 {
 	struct vcpu *v = waiting_for(rsp->seq);
 
-	if (!v && adopt_orphan(rsp->seq))
+	if (!v && adopt_orphan(rsp->seq)) {
+		watch_stats.bad_responses++;
+		printk("warden: refused a late answer from the monitor (seq %u): that event already had its verdict\n",
+		       rsp->seq);
 		return;
+	}
 
 	if (!v || rsp->verdict > WATCH_ALLOW_REMOVE) {
 		watch_stats.bad_responses++;
@@ -311,12 +322,20 @@ void watch_event_tick(uint64_t now)
 		watch_stats.timeouts++;
 		if (v->wait == WAIT_RING)
 			forget_waiter(v);
+		else
+			owe_slot(v->event.seq);
 		apply_default(v, "the monitor did not answer in time");
 	}
 }
 
 void watch_event_monitor_gone(void)
 {
+	for (unsigned i = 0; i < MAX_DOMAINS; i++)
+		if (domain_alive(&domains[i]) && domains[i].paused) {
+			domains[i].paused = false;	/* nobody will say ready */
+			printk("warden: domain %u (%s) starts without a monitor\n",
+			       domains[i].id, domains[i].name);
+		}
 	if (!ring.monitor)
 		return;
 	ring.monitor = 0;
@@ -330,6 +349,17 @@ void watch_event_monitor_gone(void)
 	}
 }
 
+/* The ring page must be plain memory: not a page table, not the GDT, not
+ * the shared-info page -- Warden will write requests all over it. */
+static bool ordinary_page(struct vcpu *m, uint32_t pfn)
+{
+	const struct pfn_info *g = p2m_info(&m->domain->p2m, pfn);
+
+	return g && !pfn_protected(g) && g->mfn != m->domain->shared_info &&
+	       !table_find_level(m->shadow.p2m, m->shadow.guest_cr3, pfn) &&
+	       !shadow_table_in_use(&m->shadow, pfn);
+}
+
 long watch_event_ring_register(struct vcpu *m, const struct warden_ring_register *reg)
 {
 	uint32_t gpa;
@@ -340,6 +370,8 @@ long watch_event_ring_register(struct vcpu *m, const struct warden_ring_register
 		return -XEN_EINVAL;
 	if (ring.monitor)
 		return -XEN_EEXIST;	/* once */
+	if (!ordinary_page(m, gpa >> PAGE_SHIFT))
+		return -XEN_EINVAL;
 	ring.monitor = m->domain;
 	ring.ring_mfn = p2m_info(&m->domain->p2m, gpa >> PAGE_SHIFT)->mfn;
 	ring.port = reg->port;

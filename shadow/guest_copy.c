@@ -25,6 +25,8 @@
 #include "shadow/guest_ad.h"
 #include "shadow/guest_mem.h"
 
+uint64_t guest_copy_refused_watched;
+
 /* The frame behind guest address va for this access, or NULL (also for
  * a write to a frame Warden protects).  The access happens: its accessed
  * and dirty bits are set, as the CPU would set them. */
@@ -61,7 +63,7 @@ static struct pfn_info *guest_frame(const struct shadow *s, uint32_t va,
 	if (!guest_walk(&mem, s->p2m->nr_pfns, s->guest_cr3, va, access, &w))
 		return 0;
 	g = p2m_info(s->p2m, w.pfn);
-	if ((access & GW_WRITE) && g->write_watches)
+	if ((access & GW_WRITE) && g->write_watches && ++guest_copy_refused_watched)
 		printk("warden: refused to write domain %u's watched page at 0x%x on its behalf\n",
 		       s->owner, va);
 	if ((access & GW_WRITE) && pfn_protected(g))

@@ -20,4 +20,8 @@ bool guest_copy_from(const struct shadow *s, void *dst, uint32_t va,
 bool guest_copy_to(const struct shadow *s, uint32_t va, const void *src,
 		   uint32_t len);
 
+/* How many of Warden's writes on guests' behalf hit a watched page (and
+ * were refused). */
+extern uint64_t guest_copy_refused_watched;
+
 #endif

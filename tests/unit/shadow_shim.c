@@ -2,6 +2,8 @@
  * shadow_shim.c - Warden's memory under the shadow code, on the host
  * (see shadow_shim.h).
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,7 @@
 #include "mm/frame.h"
 #include "mm/mapslot.h"
 #include "mm/switcher_map.h"
+#include "core/console.h"
 
 static uint8_t *arena;
 static struct frame_info table[SHIM_FRAMES];
@@ -80,4 +83,15 @@ void switcher_map_top_entries(uint32_t l1_mfn, pte_t out[WARDEN_L2_SLOTS])
 	(void)l1_mfn;
 	for (unsigned i = 0; i < WARDEN_L2_SLOTS; i++)
 		out[i] = SHIM_SWITCHER | i;
+}
+
+/* Warden's console: the shadow code reports through printk; here the
+ * host's standard output stands in for the serial port. */
+void printk(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
 }

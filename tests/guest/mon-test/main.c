@@ -152,10 +152,10 @@ static void final_check(void)
 	test_eq("MONITOR_OP_stats", watch_call_stats(&s), 0);
 	printk("stats: events %llu allowed %llu denied %llu values %llu removed %llu "
 	       "near-misses %llu ring-waits %llu bad-responses %llu timeouts %llu "
-	       "defaults %llu refused-writes %llu\n",
+	       "defaults %llu refused-writes %llu single-steps %llu\n",
 	       s.events, s.allowed, s.denied, s.values_written, s.removed,
 	       s.near_misses, s.ring_waits, s.bad_responses, s.timeouts,
-	       s.default_verdicts, s.refused_warden_writes);
+	       s.default_verdicts, s.refused_warden_writes, s.single_steps);
 	test_eq("events", (long)s.events, (long)opt.count);
 	if (s.timeouts)
 		return;
