@@ -122,7 +122,9 @@ UNIT_BINS := $(UNIT_TESTS:%=$(BUILD)/unit/test_%)
 $(BUILD)/unit/test_%: tests/unit/test_%.c $$(UNIT_$$*_SRCS) tests/unit/unit.h
 	@mkdir -p $(dir $@)
 	$(call say,UNIT,$<)
-	$(Q)$(or $(UNIT_$*_CC),$(HOSTCC)) $(or $(UNIT_$*_CFLAGS),$(HOST_CFLAGS)) $< $(UNIT_$*_SRCS) -o $@ $(UNIT_$*_LIBS)
+	$(Q)$(or $(UNIT_$*_CC),$(HOSTCC)) $(or $(UNIT_$*_CFLAGS),$(HOST_CFLAGS)) -MMD -MP $< $(UNIT_$*_SRCS) -o $@ $(UNIT_$*_LIBS)
+
+-include $(wildcard $(BUILD)/unit/*.d)
 
 # --- fuzz targets (tests/fuzz/*.mk register them) -----------------------------
 FUZZ_TARGETS :=

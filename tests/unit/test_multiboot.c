@@ -317,11 +317,12 @@ static const struct module_case module_cases[] = {
 	{ "inside module 0", M0 + 0x100, M0 + 0x200, 0, 0, 0,
 	  "overlaps module 0", 9 },
 	{ "touching module 0", M0_END, M0_END + 0x1000, 0, 0, 0, NULL, 9 },
-	{ "longest string", 0x60000, 0x61000, 0x8000, 255, 1, NULL, 255 },
-	{ "string too long", 0x60000, 0x61000, 0x8000, 256, 1,
-	  "command line too long", 255 },
+	{ "longest string", 0x60000, 0x61000, 0x8000, BOOT_STRING_MAX - 1, 1,
+	  NULL, BOOT_STRING_MAX - 1 },
+	{ "string too long", 0x60000, 0x61000, 0x8000, BOOT_STRING_MAX, 1,
+	  "command line too long", BOOT_STRING_MAX - 1 },
 	{ "string never ends", 0x60000, 0x61000, 0x8000, 5000, 0,
-	  "command line too long", 255 },
+	  "command line too long", BOOT_STRING_MAX - 1 },
 	{ "string runs off memory", 0x60000, 0x61000, MEM_SIZE - 10, 10, 0,
 	  "command line not terminated", 0 },
 	{ "string outside memory", 0x60000, 0x61000, 0xfffffff0, 0, 0,
@@ -453,7 +454,7 @@ static void test_too_many_ranges(void)
 static void test_own_strings(void)
 {
 	build_good();
-	put_fill(CMDLINE, 'c', 300, 1);
+	put_fill(CMDLINE, 'c', BOOT_STRING_MAX + 44, 1);
 	put_fill(0x8000, 'l', 100, 1);
 	put32(MBI + 64, 0x8000);
 	CHECK_STR(parse(), NULL);
