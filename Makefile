@@ -55,7 +55,7 @@ $(BUILD)/warden.elf: $(WARDEN_OBJS) arch/x86_32/warden.ld
 -include $(WARDEN_OBJS:.o=.d)
 
 # --- guests: guest/NAME/ and tests/guest/NAME/ each make build/guests/NAME.elf
-GUEST_LIB_SRCS := $(wildcard guest/lib/*.c guest/lib/*.S) lib/format.c lib/string.c
+GUEST_LIB_SRCS := $(wildcard guest/lib/*.c guest/lib/*.S) lib/format.c lib/string.c lib/cmdline.c
 GUEST_LIB_OBJS := $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(GUEST_LIB_SRCS)))
 GUEST_DIRS     := $(patsubst %/,%,$(dir $(wildcard guest/*/main.c tests/guest/*/main.c)))
 GUEST_ELFS     := $(foreach d,$(GUEST_DIRS),$(BUILD)/guests/$(notdir $(d)).elf)

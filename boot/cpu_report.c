@@ -6,6 +6,7 @@
  * Warden meant to write.  (Whether a ring-1 guest is really stopped by them
  * is shown by the guests' own tests.)
  */
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "boot/cpu_report.h"
@@ -63,6 +64,15 @@ static const struct tss *loaded_tss(const struct table_register *gdtr,
 	return (const struct tss *)base;
 }
 
+/* Whether the TSS's I/O bitmap refuses port below ring 0 (a set bit, or
+ * a bit past the TSS's limit). */
+static bool port_refused(const struct tss *tss, uint32_t limit, uint16_t port)
+{
+	uint32_t byte = tss->iomap_base + port / 8u;
+
+	return byte > limit || (((const uint8_t *)tss)[byte] >> (port % 8)) & 1;
+}
+
 void cpu_report(void)
 {
 	struct table_register gdtr = read_gdtr(), idtr = read_idtr();
@@ -70,10 +80,11 @@ void cpu_report(void)
 	uint32_t tss_limit;
 	const struct tss *tss = loaded_tss(&gdtr, tr, &tss_limit);
 
-	printk("cpu: GDT %u entries, TR 0x%x, I/O map at %u past TSS limit %u, "
+	printk("cpu: GDT %u entries, TR 0x%x, I/O map at %u (TSS limit %u), port 0xf4 %s, "
 	       "hypercall gate DPL %u, int 0x80 gate DPL %u, SYSENTER_CS %llu, "
 	       "CR0.WP %u, EFER.NXE %u\n",
 	       (gdtr.limit + 1u) / 8, tr, tss->iomap_base, tss_limit,
+	       port_refused(tss, tss_limit, 0xf4) ? "refused" : "ALLOWED",
 	       gate_dpl(&idtr, TRAP_HYPERCALL), gate_dpl(&idtr, 0x80),
 	       rdmsr(MSR_SYSENTER_CS), !!(rcr0() & CR0_WP),
 	       !!(rdmsr(MSR_EFER) & EFER_NXE));

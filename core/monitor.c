@@ -4,7 +4,8 @@
  * The domain started with the word `monitor` on its command line is
  * privileged: it receives the watch events (core/watch_event.c), and it
  * may read and write other domains' memory by copy, read a vCPU's
- * registers, pause and resume domains, and stream events out of COM2.
+ * registers, pause and resume domains, and stream events out of COM2 (the
+ * TSS's I/O bitmap opens those ports while it runs: core/vcpu.c).
  * Every other caller of these operations gets -EPERM.  While a monitor
  * exists, guests wait to start until it says it is ready, so no watch can
  * fire before anyone listens.
@@ -24,8 +25,6 @@
 #include "mm/mapslot.h"
 #include "shadow/guest_copy.h"
 
-#define COM2		0x2f8
-#define COM2_PORTS	8
 #define MEMORY_OP_MAX	PAGE_SIZE
 
 struct domain *monitor_domain(void)
@@ -181,26 +180,4 @@ long hc_warden_monitor_op(struct vcpu *v, const uint32_t *arg)
 	default:
 		return -XEN_ENOSYS;
 	}
-}
-
-/* `out %al, %dx` / `in %dx, %al` (and their imm8 forms) to COM2 only. */
-bool monitor_port_io(struct vcpu *v)
-{
-	struct x86_insn insn;
-	uint32_t port;
-
-	if (!v->domain->monitor || emulate_fetch(v, &insn))
-		return false;
-	if (insn.opcode != 0xee && insn.opcode != 0xec &&
-	    insn.opcode != 0xe6 && insn.opcode != 0xe4)
-		return false;
-	port = (insn.opcode & 0x08) ? (v->regs->edx & 0xffff) : insn.imm;
-	if (port < COM2 || port >= COM2 + COM2_PORTS)
-		return false;
-	if (insn.opcode & 0x02)
-		outb((uint16_t)port, (uint8_t)v->regs->eax);
-	else
-		v->regs->eax = (v->regs->eax & ~0xffu) | inb((uint16_t)port);
-	v->regs->eip += insn.length;
-	return true;
 }

@@ -15,10 +15,6 @@ void monitor_hold_guests(void);
 /* The monitor, if there is one alive. */
 struct domain *monitor_domain(void);
 
-/* Port I/O the monitor may do (COM2, for its event stream): emulate the
- * `in`/`out` at v's EIP if v is the monitor and the port is COM2's. */
-bool monitor_port_io(struct vcpu *v);
-
 long hc_warden_monitor_op(struct vcpu *v, const uint32_t *arg);
 
 #endif

@@ -15,6 +15,7 @@
 #include "core/console.h"
 #include "arch/x86_32/debug_exit.h"
 #include "arch/x86_32/exit_status.h"
+#include "arch/x86_32/cpu_tables.h"
 #include "arch/x86_32/tss.h"
 #include "arch/x86_32/x86.h"
 
@@ -143,7 +144,7 @@ _Noreturn void panic_trap(const struct trap_frame *f)
  */
 _Noreturn void double_fault_report(void)
 {
-	const struct tss *t = &warden_tss;
+	const struct tss *t = cpu_tables_tss();
 
 	refuse_nested_panic();
 	printk("\n*** WARDEN PANIC: double fault in Warden (stack overflow?)\n");

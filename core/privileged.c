@@ -20,7 +20,6 @@
 #include "arch/x86_32/x86.h"
 #include "core/bounce.h"
 #include "core/emulate.h"
-#include "core/monitor.h"
 #include "lib/string.h"
 #include "shadow/guest_copy.h"
 
@@ -82,7 +81,7 @@ void guest_general_protection(struct vcpu *v, uint32_t error_code)
 {
 	if ((error_code & GP_IDT) && software_interrupt(v, error_code >> 3))
 		return;
-	if (error_code == 0 && (read_control_register(v) || monitor_port_io(v)))
+	if (error_code == 0 && read_control_register(v))
 		return;
 	bounce_to_guest(v, 13, error_code);
 }

@@ -25,12 +25,15 @@
 #include "core/schedule.h"
 #include "core/syscall_gate.h"
 #include "core/vtimer.h"
+#include "arch/x86_32/cpu_tables.h"
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/x86.h"
 #include "mm/mapslot.h"
 #include "mm/warden_space.h"
 
 #define EFLAGS_IOPL	0x3000u
+#define COM2_PORT	0x2f8
+#define COM2_PORTS	8
 #define EFLAGS_NT	0x4000u
 #define EFLAGS_VM	0x20000u
 
@@ -41,6 +44,18 @@ _Noreturn void switcher_enter_guest(uint32_t cr3);	/* trap_entry.S */
 
 struct vcpu *current;
 static uint32_t mapped_trap_page;	/* whose trap page Warden's space maps */
+
+/* The monitor streams its events out of COM2: while it runs, and only
+ * then, the TSS's I/O bitmap lets it reach those eight ports. */
+static void com2_for(const struct vcpu *v)
+{
+	static bool open;
+
+	if (v->domain->monitor != open) {
+		open = v->domain->monitor;
+		cpu_tables_allow_ports(COM2_PORT, COM2_PORTS, open);
+	}
+}
 
 _Noreturn void vcpu_enter(struct vcpu *v)
 {
@@ -58,6 +73,7 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 			 ~(EFLAGS_IOPL | EFLAGS_NT | EFLAGS_VM);
 	fpu_enter(v);
 	syscall_gate_load(v);
+	com2_for(v);
 	v->run_start_tsc = rdtsc();
 	switcher_enter_guest(shadow_cr3(&v->shadow));
 }

@@ -7,7 +7,8 @@
  *
  * GDT: the 16-page window of segments.h, Warden's entries from 7168 up.
  *      Ring-1 and ring-3 segments are flat but end below Xen's area.
- * TSS: the ring-0 stack for traps from guests; no I/O bitmap.
+ * TSS: the ring-0 stack for traps from guests, and an I/O bitmap that
+ *      refuses every port (but the monitor's COM2, while it runs).
  * IDT: one gate per vector, pointing at the generated stubs of
  *      trap_entry.S.  All are interrupt gates (Warden runs with IF clear)
  *      at DPL 0, so a software `int n` from a guest faults with #GP,
@@ -22,13 +23,29 @@
 #include "arch/x86_32/trap_frame.h"
 #include "arch/x86_32/tss.h"
 #include "arch/x86_32/x86.h"
+#include <stddef.h>
+
+#include "lib/string.h"
 
 #define SWITCHER_DATA __attribute__((section(".switcher.data")))
 
 static uint64_t gdt[GDT_ENTRIES]
 	__attribute__((section(".switcher.gdt"), aligned(4096)));
 static uint64_t idt[256] SWITCHER_DATA __attribute__((aligned(8)));
-struct tss warden_tss SWITCHER_DATA __attribute__((aligned(128)));
+/*
+ * The TSS, then its I/O-permission bitmap, which covers ports 0 to
+ * IO_PORTS_MAPPED - 1 (a set bit refuses the port) and ends with the byte
+ * of ones the CPU wants.  Any port past the bitmap lies past the TSS's
+ * limit and is refused too.  All bits are set: nothing below ring 0 may do
+ * port I/O -- except the monitor, which gets COM2 while it runs.
+ */
+struct tss_area {
+	struct tss tss;
+	uint8_t iomap[IO_PORTS_MAPPED / 8];
+	uint8_t iomap_end;
+};
+
+static struct tss_area tss_area SWITCHER_DATA __attribute__((aligned(128)));
 static struct tss double_fault_tss SWITCHER_DATA __attribute__((aligned(128)));
 
 static uint8_t double_fault_stack[4096] __attribute__((aligned(16)));
@@ -60,8 +77,10 @@ static void gdt_build(void)
 	gdt_set(FLAT_RING1_DS, desc_segment(0, guest_pages, data | DESC_DPL(1)));
 	gdt_set(FLAT_RING3_CS, desc_segment(0, guest_pages, code | DESC_DPL(3)));
 	gdt_set(FLAT_RING3_DS, desc_segment(0, guest_pages, data | DESC_DPL(3)));
-	gdt_set(WARDEN_TSS, desc_system((uint32_t)&warden_tss,
-					sizeof(struct tss) - 1,
+	/* The limit is the last byte the CPU may read: the bitmap's end byte
+	 * (the struct's padding after it must not count). */
+	gdt_set(WARDEN_TSS, desc_system((uint32_t)&tss_area,
+					offsetof(struct tss_area, iomap_end),
 					DESC_P | DESC_TSS_AVAIL));
 	gdt_set(WARDEN_DF_TSS, desc_system((uint32_t)&double_fault_tss,
 					   sizeof(struct tss) - 1,
@@ -71,13 +90,15 @@ static void gdt_build(void)
 /*
  * A trap from ring 1 or 3 lands on the top of the trap-stack page, the one
  * page of Warden's that both Warden's and the guest's address spaces map.
- * The I/O map base at the TSS's size puts it past the limit: no ports.
+ * The I/O bitmap follows the TSS; every bit set refuses every port.
  */
 static void tss_build(void)
 {
-	warden_tss.ss0 = WARDEN_DS;
-	warden_tss.esp0 = (uint32_t)_trap_page + PAGE_SIZE;
-	warden_tss.iomap_base = sizeof(struct tss);
+	tss_area.tss.ss0 = WARDEN_DS;
+	tss_area.tss.esp0 = (uint32_t)_trap_page + PAGE_SIZE;
+	tss_area.tss.iomap_base = sizeof(struct tss);
+	memset(tss_area.iomap, 0xff, sizeof(tss_area.iomap));
+	tss_area.iomap_end = 0xff;
 
 	double_fault_tss.eip = (uint32_t)double_fault_task;
 	double_fault_tss.esp = (uint32_t)(double_fault_stack +
@@ -155,10 +176,25 @@ void cpu_tables_reset_gate(unsigned vector)
 				vector == TRAP_HYPERCALL ? 1 : 0);
 }
 
+void cpu_tables_allow_ports(uint16_t first, uint16_t count, bool allow)
+{
+	for (uint32_t port = first; port < (uint32_t)first + count && port < IO_PORTS_MAPPED; port++) {
+		uint8_t bit = (uint8_t)(1u << (port % 8));
+
+		tss_area.iomap[port / 8] = allow ? tss_area.iomap[port / 8] & (uint8_t)~bit
+						: tss_area.iomap[port / 8] | bit;
+	}
+}
+
+struct tss *cpu_tables_tss(void)
+{
+	return &tss_area.tss;
+}
+
 void cpu_tables_set_ring1_stack(uint16_t ss, uint32_t esp)
 {
-	warden_tss.ss1 = ss;
-	warden_tss.esp1 = esp;
+	tss_area.tss.ss1 = ss;
+	tss_area.tss.esp1 = esp;
 }
 
 void cpu_tables_set_cr3(uint32_t cr3)

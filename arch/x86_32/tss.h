@@ -3,9 +3,9 @@
  *
  * Warden uses a TSS for two things only: ESP0/SS0, the stack the CPU
  * switches to when a trap leaves ring 1 or 3, and, in a second TSS, the
- * double-fault task.  The I/O-permission map base points past the TSS's
- * limit, so no port I/O is allowed below ring 0 whatever the bitmap would
- * have said (with base 0 a ring-3 program could reach QEMU's exit port).
+ * double-fault task -- and its I/O-permission bitmap (cpu_tables.c), all
+ * ones but for the monitor's COM2: with base 0 and no bitmap a ring-3
+ * program could reach QEMU's exit port.
  */
 #ifndef ARCH_X86_32_TSS_H
 #define ARCH_X86_32_TSS_H
@@ -29,8 +29,5 @@ struct tss {
 
 _Static_assert(sizeof(struct tss) == 104, "TSS layout");
 
-/* The running task's TSS: after a double fault it holds the state the CPU
- * saved at the moment of the fault. */
-extern struct tss warden_tss;
 
 #endif

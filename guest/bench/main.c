@@ -18,7 +18,11 @@
 #include <stdint.h>
 
 #include "guest/bench/measure.h"
+#include "guest/lib/backend.h"
+#include "lib/cmdline.h"
 #include "guest/lib/console.h"
+#include "guest/lib/time.h"
+#include "guest/lib/watch_calls.h"
 #include "guest/lib/hypercall.h"
 #include "guest/lib/pt.h"
 #include "guest/lib/test.h"
@@ -60,8 +64,54 @@ static void report(const char *name, void (*op)(void))
 	printk("bench %s %u\n", name, bench_per_call(op, nothing));
 }
 
+/*
+ * With a monitor that allows everything: a write into a watched word is a
+ * whole watch event (the fault, the dry run, the request on the ring, the
+ * monitor's run and answer, the emulated write, the way back); a write to
+ * the next word on the same page is a near miss, which never reaches the
+ * monitor.  With "wall", events per second of real time, not instructions.
+ */
+static volatile uint32_t watched[1024] __attribute__((aligned(4096)));
+static uint32_t counter;
+
+__measured void watched_write(void)
+{
+	watched[0] = ++counter;
+}
+
+__measured void near_miss(void)
+{
+	watched[8] = ++counter;
+}
+
+#define WALL_EVENTS 20000
+
+static void watch_rows(bool wall)
+{
+	uint64_t start;
+
+	if (watch_call_add_self(&watched[0], 4) <= 0)
+		test_fatal("cannot watch a word of our own");
+	if (!wall) {
+		report("watch_round_trip", watched_write);
+		report("watch_near_miss", near_miss);
+		return;
+	}
+	start = time_now_ns();
+	for (unsigned i = 0; i < WALL_EVENTS; i++)
+		watched_write();
+	printk("bench watch_events_per_second %llu\n",
+	       (unsigned long long)WALL_EVENTS * 1000000000ull / (time_now_ns() - start + 1));
+}
+
 void test_main(void)
 {
+	const char *cmdline = backend_cmdline();
+
+	if (cmdline_has(cmdline, "watch")) {
+		watch_rows(cmdline_has(cmdline, "wall"));
+		return;
+	}
 	report("null_hypercall", null_hypercall);
 	report("forced_cpuid", forced_emulation_cpuid);
 	report("update_va_mapping_invlpg", remap_with_invlpg);
