@@ -164,7 +164,8 @@ test: $(BUILD)/warden.elf $(BUILD)/warden.iso $(UNIT_BINS) $(FUZZ_BINS) $(FIXTUR
 	tools/run-tests.sh
 
 # Instructions per operation under QEMU -icount, next to their baselines.
-bench: $(BUILD)/warden.elf $(BUILD)/guests/bench.elf $(BUILD)/guests/kernel.elf $(NATIVE_KERNEL)
+bench: $(BUILD)/warden.elf $(BUILD)/guests/bench.elf $(BUILD)/guests/kernel.elf \
+	$(BUILD)/guests/mon-test.elf $(NATIVE_KERNEL)
 	tools/bench.sh
 
 deps:
