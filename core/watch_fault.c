@@ -47,6 +47,7 @@ struct guarded {
 	uint8_t hit_bytes[8];
 	const char *refused;
 	bool watched_page;		/* a write went to a watched page */
+	uint32_t fault_page, fault_pfn;	/* the faulting page, walked already */
 };
 
 static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
@@ -95,7 +96,9 @@ static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 	const struct watch *w;
 	uint8_t bytes[8];
 
-	if (!write_target(g->v, va, &pfn))
+	if ((va & ~(PAGE_SIZE - 1)) == g->fault_page)
+		pfn = g->fault_pfn;	/* the fault's own walk said where */
+	else if (!write_target(g->v, va, &pfn))
 		return 1;
 	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
 	w = watch_find(g->v->domain, gpa, len);
@@ -166,20 +169,10 @@ static bool unknown_write(struct vcpu *v, uint32_t va, const struct x86_insn *in
  * no longer protected, and the guest runs the write again itself.  If it
  * serves as a table again, the fill that needs it protects it again.
  */
-static bool release_old_table(struct vcpu *v, uint32_t va)
+static bool release_old_table(struct vcpu *v, uint32_t pfn)
 {
-	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
-	struct guest_walk w;
-	const struct pfn_info *g;
-	uint32_t pfn;
+	const struct pfn_info *g = p2m_info(v->shadow.p2m, pfn);
 
-	/* Only where the guest's own mapping allows the write: a table it
-	 * maps read-only is still written through Warden, as on Xen. */
-	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-			GW_WRITE, &w))
-		return false;
-	pfn = w.pfn;
-	g = p2m_info(v->shadow.p2m, pfn);
 	if (!pfn_is_table(g) || g->write_watches || g->gdt ||
 	    shadow_table_in_use(&v->shadow, pfn))
 		return false;
@@ -187,14 +180,17 @@ static bool release_old_table(struct vcpu *v, uint32_t va)
 	return !pfn_protected(g);
 }
 
-void watch_fault(struct vcpu *v, uint32_t va)
+void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows)
 {
-	struct guarded g = { .v = v, .mode = DRY_RUN };
+	struct guarded g = { .v = v, .mode = DRY_RUN,
+			     .fault_page = va & ~(PAGE_SIZE - 1), .fault_pfn = pfn };
 	struct x86_insn insn;
 	uint32_t eip = v->regs->eip;
 	const char *why;
 
-	if (release_old_table(v, va))
+	/* Only where the guest's own mapping allows the write: a table it
+	 * maps read-only is still written through Warden, as on Xen. */
+	if (guest_allows && release_old_table(v, pfn))
 		return;
 	why = run(&g, &insn);
 
@@ -211,6 +207,7 @@ void watch_fault(struct vcpu *v, uint32_t va)
 		return;
 	}
 	g.mode = COMMIT;
+	g.watched_page = false;
 	why = run(&g, &insn);
 	if (why)
 		crash_on(v, eip, why, g.refused);

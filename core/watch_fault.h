@@ -8,13 +8,14 @@
 #include "core/domain.h"
 
 /*
- * A write fault on a page Warden protects (a watched page or a page
- * table).  The instruction is run once without effect to see what it would
+ * A write fault at va on a page Warden protects (a watched page or a page
+ * table): guest frame pfn, whose mapping the guest's tables make writable
+ * (guest_allows) or not (a page table it maps read-only).  The instruction is run once without effect to see what it would
  * write; a write into a watched range becomes a watch event and v waits
  * for a verdict; otherwise the instruction is emulated for real (a near
  * miss, or a page-table write) and v goes on.
  */
-void watch_fault(struct vcpu *v, uint32_t va);
+void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows);
 
 /* Apply the monitor's (or the default) verdict to v's pending event. */
 void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
