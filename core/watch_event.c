@@ -29,6 +29,7 @@
 #include "core/time.h"
 #include "core/watch.h"
 #include "core/watch_fault.h"
+#include "core/watch_ring.h"
 #include "include/public/errno.h"
 #include "lib/cmdline.h"
 #include "lib/string.h"
@@ -45,9 +46,7 @@ static struct {
 	struct domain *monitor;		/* NULL: no ring registered */
 	uint32_t ring_mfn;
 	uint32_t port;
-	uint32_t size;			/* slots */
-	uint32_t req_prod, rsp_cons;	/* Warden's own copies */
-	uint32_t outstanding;		/* posted, not yet answered */
+	struct watch_ring_state idx;	/* Warden's own copies of the indices */
 	uint64_t timeout_ns;
 } ring;
 
@@ -121,11 +120,9 @@ static void post(struct vcpu *v)
 {
 	struct watch_ring *r = ring_map();
 
-	r->req[ring.req_prod & (ring.size - 1)] = v->event;
-	ring.req_prod++;
-	r->req_prod = ring.req_prod;	/* after the request itself */
+	r->req[watch_ring_post(&ring.idx)] = v->event;
+	r->req_prod = ring.idx.req_prod;	/* after the request itself */
 	frame_unmap(r);
-	ring.outstanding++;
 	v->wait = WAIT_VERDICT;
 	evtchn_set_pending(ring.monitor, ring.port);
 	schedule_woken(&ring.monitor->vcpu);
@@ -133,7 +130,7 @@ static void post(struct vcpu *v)
 
 static void post_waiters(void)
 {
-	while (ring_waiting && ring.outstanding < ring.size) {
+	while (ring_waiting && watch_ring_has_room(&ring.idx)) {
 		struct vcpu *v = ring_waiters[0];
 
 		memmove(ring_waiters, ring_waiters + 1, --ring_waiting * sizeof(v));
@@ -176,7 +173,7 @@ void watch_event_raise(struct vcpu *v, uint32_t watch_id, uint32_t gva,
 		return;
 	}
 	v->event_deadline = time_now_ns() + ring.timeout_ns;
-	if (ring.outstanding < ring.size && !ring_waiting) {
+	if (watch_ring_has_room(&ring.idx) && !ring_waiting) {
 		post(v);
 		return;
 	}
@@ -216,7 +213,7 @@ static bool adopt_orphan(uint32_t seq)
 	for (unsigned i = 0; i < sizeof(orphans) / sizeof(orphans[0]); i++) {
 		if (seq && orphans[i] == seq) {
 			orphans[i] = 0;
-			ring.outstanding--;
+			watch_ring_answered(&ring.idx);
 			return true;
 		}
 	}
@@ -262,7 +259,7 @@ static void take(const struct watch_response *rsp)
 		       rsp->seq, rsp->verdict);
 		return;
 	}
-	ring.outstanding--;
+	watch_ring_answered(&ring.idx);
 	apply(v, rsp->verdict, rsp->flags, rsp->value);
 }
 
@@ -275,19 +272,18 @@ void watch_event_take_responses(void)
 		return;
 	r = ring_map();
 	prod = r->rsp_prod;
-	if (prod - ring.rsp_cons > ring.size) {	/* more than can exist */
+	if (watch_ring_new_responses(&ring.idx, prod) < 0) {
 		watch_stats.bad_responses++;
 		printk("warden: refused the monitor's response index %u (expected at most %u)\n",
-		       prod, ring.rsp_cons + ring.size);
+		       prod, ring.idx.rsp_cons + ring.idx.size);
 		frame_unmap(r);
 		return;
 	}
-	while (ring.rsp_cons != prod) {
-		struct watch_response rsp = r->rsp[ring.rsp_cons & (ring.size - 1)];
+	while (ring.idx.rsp_cons != prod) {
+		struct watch_response rsp = r->rsp[watch_ring_take(&ring.idx)];
 
-		ring.rsp_cons++;
-		r->rsp_cons = ring.rsp_cons;
-		take(&rsp);
+		r->rsp_cons = ring.idx.rsp_cons;
+		take(&rsp);	/* a copy: the monitor may change the slot */
 	}
 	frame_unmap(r);
 	post_waiters();
@@ -375,11 +371,11 @@ long watch_event_ring_register(struct vcpu *m, const struct warden_ring_register
 	ring.monitor = m->domain;
 	ring.ring_mfn = p2m_info(&m->domain->p2m, gpa >> PAGE_SHIFT)->mfn;
 	ring.port = reg->port;
-	ring.size = 1u << reg->order;
+	watch_ring_reset(&ring.idx, 1u << reg->order);
 	ring.timeout_ns = reg->timeout_ms ? reg->timeout_ms * NS_PER_MS : default_timeout_ns;
 	r = ring_map();
 	memset(r, 0, sizeof(*r));
-	r->size = ring.size;
+	r->size = ring.idx.size;
 	frame_unmap(r);
 	return 0;
 }
