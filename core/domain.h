@@ -77,6 +77,7 @@ struct vcpu {
 	bool stepping;			/* running one instruction with TF set */
 	uint32_t step_pfn;		/* ... with this frame writable */
 	uint32_t step_flags;		/* the TF and IF it had before */
+	uint8_t step_access;		/* WATCH_WRITE or WATCH_EXEC */
 	uint64_t event_deadline;	/* answer by then (ns), or the default */
 	struct trap_frame *regs;	/* its registers: the frame in its trap page */
 	struct guest_trap_handler traps[256];

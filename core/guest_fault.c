@@ -48,6 +48,9 @@ void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code)
 	case PF_STALE_READ_ONLY:
 		fill(v, va, &pf.walk, error_code);
 		break;
+	case PF_WATCHED_EXEC:
+		watch_exec_fault(v, va, pf.walk.pfn);
+		break;
 	case PF_TABLE_WRITE:		/* checked against watches too */
 	case PF_WATCHED_WRITE:
 		watch_fault(v, va, pf.walk.pfn, pf.guest_error == 0);

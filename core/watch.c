@@ -1,13 +1,14 @@
 /*
  * watch.c - placing and removing watches.
  *
- * A watch covers bytes of a domain's pseudo-physical memory, so a write
+ * A watch covers bytes of a domain's pseudo-physical memory, so an access
  * through any alias of the frame is caught.  Every frame a watch touches
- * counts its watches (pfn_info.write_watches); while the count is above
- * zero the shadows map the frame read-only (pfn_protected), and when a
- * watch is added, every writable shadow mapping of the frame goes
- * (shadow_protect, through the reverse map).  When the last watch of a
- * frame goes, the frame becomes writable again at its next write fault.
+ * counts its watches of each kind (pfn_info.write_watches, exec_watches);
+ * while a count is above zero the shadows map the frame read-only
+ * (pfn_protected) or no-execute, and when a watch is added, the frame's
+ * writable mappings go (shadow_protect, through the reverse map), or for
+ * an execute watch all its mappings (shadow_unmap_frame).  When the last
+ * watch of a frame goes, it gets its rights back at its next fault.
  *
  * Who may watch what: a guest its own memory, by virtual address; the
  * monitor any other domain's, by virtual or pseudo-physical address.  The
@@ -31,13 +32,19 @@ struct watch_set *watch_set_of(const struct domain *d)
 	return &sets[d->id - 1];
 }
 
-static void count_frames(struct domain *d, uint32_t start, uint32_t end, int delta)
+/* A new write watch takes away the frame's writable mappings; a new
+ * execute watch every mapping (they come back no-execute). */
+static void count_frames(struct domain *d, uint32_t start, uint32_t end,
+			 uint8_t access, int delta)
 {
 	for (uint32_t pfn = start >> PAGE_SHIFT; pfn <= (end - 1) >> PAGE_SHIFT; pfn++) {
 		struct pfn_info *g = p2m_info(&d->p2m, pfn);
+		uint16_t *count = access == WATCH_EXEC ? &g->exec_watches : &g->write_watches;
 
-		g->write_watches = (uint16_t)(g->write_watches + delta);
-		if (delta > 0 && g->write_watches == 1)
+		*count = (uint16_t)(*count + delta);
+		if (delta > 0 && *count == 1 && access == WATCH_EXEC)
+			shadow_unmap_frame(&d->vcpu.shadow, pfn);
+		else if (delta > 0 && *count == 1)
 			shadow_protect(&d->vcpu.shadow, pfn);
 	}
 }
@@ -47,7 +54,8 @@ long watch_add(struct domain *d, uint32_t gpa, uint32_t len, uint8_t access)
 	uint64_t end = (uint64_t)gpa + len;
 	uint32_t id;
 
-	if (access != WATCH_WRITE || len == 0 || len > WATCH_LEN_MAX)
+	if ((access != WATCH_WRITE && access != WATCH_EXEC) || len == 0 ||
+	    len > WATCH_LEN_MAX)
 		return -XEN_EINVAL;
 	/* The last frame is the shared-info page, which Warden writes on
 	 * every tick: it cannot be watched. */
@@ -58,7 +66,7 @@ long watch_add(struct domain *d, uint32_t gpa, uint32_t len, uint8_t access)
 	id = watch_set_add(watch_set_of(d), gpa, (uint32_t)end, access);
 	if (!id)
 		return -XEN_ENOSPC;
-	count_frames(d, gpa, (uint32_t)end, 1);
+	count_frames(d, gpa, (uint32_t)end, access, 1);
 	return id;
 }
 
@@ -68,13 +76,14 @@ long watch_remove(struct domain *d, uint32_t id)
 
 	if (!watch_set_remove(watch_set_of(d), id, &w))
 		return -XEN_ENOENT;
-	count_frames(d, w.start, w.end, -1);
+	count_frames(d, w.start, w.end, w.access, -1);
 	return 0;
 }
 
-const struct watch *watch_find(const struct domain *d, uint32_t gpa, uint32_t len)
+const struct watch *watch_find(const struct domain *d, uint32_t gpa, uint32_t len,
+			       uint8_t access)
 {
-	return watch_set_find(watch_set_of(d), gpa, gpa + len);
+	return watch_set_find(watch_set_of(d), gpa, gpa + len, access);
 }
 
 void watch_clear(struct domain *d)

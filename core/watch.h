@@ -18,8 +18,10 @@ long watch_add(struct domain *d, uint32_t gpa, uint32_t len, uint8_t access);
 /* Remove watch id of d; 0 or a negative errno. */
 long watch_remove(struct domain *d, uint32_t id);
 
-/* A watch of d overlapping [gpa, gpa + len), or NULL. */
-const struct watch *watch_find(const struct domain *d, uint32_t gpa, uint32_t len);
+/* A watch of d for an access kind in `access` overlapping [gpa, gpa +
+ * len), or NULL. */
+const struct watch *watch_find(const struct domain *d, uint32_t gpa, uint32_t len,
+			       uint8_t access);
 
 /* Forget every watch of d (it ended). */
 void watch_clear(struct domain *d);

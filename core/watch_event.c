@@ -104,8 +104,9 @@ static void apply(struct vcpu *v, uint8_t verdict, uint8_t flags, uint64_t value
 static void apply_default(struct vcpu *v, const char *why)
 {
 	watch_stats.default_verdicts++;
-	printk("warden: %s: event %u (domain %u, eip 0x%x, write at 0x%x) gets the default verdict: %s\n",
-	       why, v->event.seq, v->domain->id, v->event.eip, v->event.gva,
+	printk("warden: %s: event %u (domain %u, eip 0x%x, %s at 0x%x) gets the default verdict: %s\n",
+	       why, v->event.seq, v->domain->id, v->event.eip,
+	       v->event.access == WATCH_EXEC ? "fetch" : "write", v->event.gva,
 	       verdict_names[default_verdict]);
 	apply(v, default_verdict, 0, 0);
 }
@@ -138,9 +139,9 @@ static void post_waiters(void)
 	}
 }
 
-static void fill_request(struct vcpu *v, uint32_t watch_id, uint32_t gva,
-			 uint32_t gpa, uint32_t len, const uint8_t *bytes,
-			 const struct x86_insn *insn)
+static void fill_request(struct vcpu *v, uint8_t access, uint32_t watch_id,
+			 uint32_t gva, uint32_t gpa, uint32_t len,
+			 const uint8_t *bytes, const struct x86_insn *insn)
 {
 	struct watch_request *e = &v->event;
 
@@ -150,7 +151,7 @@ static void fill_request(struct vcpu *v, uint32_t watch_id, uint32_t gva,
 	e->gpa = gpa;
 	e->eip = v->regs->eip;
 	e->cr3 = v->shadow.guest_cr3;
-	e->access = WATCH_WRITE;
+	e->access = access;
 	e->size = (uint8_t)len;		/* 0: an instruction Warden cannot emulate */
 	e->insn_len = insn->length;
 	e->watch_id = watch_id;
@@ -161,11 +162,11 @@ static void fill_request(struct vcpu *v, uint32_t watch_id, uint32_t gva,
 	e->time_ns = time_now_ns();
 }
 
-void watch_event_raise(struct vcpu *v, uint32_t watch_id, uint32_t gva,
-		       uint32_t gpa, uint32_t len, const uint8_t *bytes,
-		       const struct x86_insn *insn)
+void watch_event_raise(struct vcpu *v, uint8_t access, uint32_t watch_id,
+		       uint32_t gva, uint32_t gpa, uint32_t len,
+		       const uint8_t *bytes, const struct x86_insn *insn)
 {
-	fill_request(v, watch_id, gva, gpa, len, bytes, insn);
+	fill_request(v, access, watch_id, gva, gpa, len, bytes, insn);
 	v->event.seq = next_seq++;
 	watch_stats.events++;
 	if (!ring.monitor) {

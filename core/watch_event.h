@@ -9,10 +9,11 @@
 #include "core/domain.h"
 #include "include/public/warden.h"
 
-/* v's write hit watch `watch_id`: pause v and ask the monitor. */
-void watch_event_raise(struct vcpu *v, uint32_t watch_id, uint32_t gva,
-		       uint32_t gpa, uint32_t len, const uint8_t *bytes,
-		       const struct x86_insn *insn);
+/* v's access (WATCH_WRITE of len bytes, or WATCH_EXEC) hit watch
+ * `watch_id`: pause v and ask the monitor. */
+void watch_event_raise(struct vcpu *v, uint8_t access, uint32_t watch_id,
+		       uint32_t gva, uint32_t gpa, uint32_t len,
+		       const uint8_t *bytes, const struct x86_insn *insn);
 
 /* A write to a watched page missed every watched range. */
 void watch_event_near_miss(struct vcpu *v);

@@ -101,7 +101,7 @@ static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 	else if (!write_target(g->v, va, &pfn))
 		return 1;
 	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
-	w = watch_find(g->v->domain, gpa, len);
+	w = watch_find(g->v->domain, gpa, len, WATCH_WRITE);
 	if (g->mode == DRY_RUN) {
 		if (w && !g->hit)
 			record_hit(g, w, va, gpa, buf, len);
@@ -156,9 +156,9 @@ static bool unknown_write(struct vcpu *v, uint32_t va, const struct x86_insn *in
 	if (!write_target(v, va, &pfn) || pfn_is_table(p2m_info(v->shadow.p2m, pfn)))
 		return false;
 	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
-	w = watch_find(v->domain, gpa, 1);
+	w = watch_find(v->domain, gpa, 1, WATCH_WRITE);
 	v->event_stepped = true;	/* before: the verdict may come at once */
-	watch_event_raise(v, w ? w->id : 0, va, gpa, 0, 0, insn);
+	watch_event_raise(v, WATCH_WRITE, w ? w->id : 0, va, gpa, 0, 0, insn);
 	return true;
 }
 
@@ -196,7 +196,7 @@ void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows)
 
 	v->event_stepped = false;
 	if (g.hit) {
-		watch_event_raise(v, g.hit->id, g.hit_gva, g.hit_gpa, g.hit_len,
+		watch_event_raise(v, WATCH_WRITE, g.hit->id, g.hit_gva, g.hit_gpa, g.hit_len,
 				  g.hit_bytes, &insn);
 		return;
 	}
@@ -227,7 +227,7 @@ static void allow_by_stepping(struct vcpu *v, uint8_t verdict)
 	}
 	if (verdict == WATCH_ALLOW_REMOVE && v->event.watch_id)
 		watch_remove(v->domain, v->event.watch_id);
-	if (!watch_step_begin(v, v->event.gva))
+	if (!watch_step_begin(v, v->event.gva, v->event.access))
 		domain_crash(v->domain, "cannot single-step the write at eip 0x%x",
 			     v->regs->eip);
 }
@@ -241,7 +241,8 @@ void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
 
 	if (verdict == WATCH_DENY) {
 		if (flags & WATCH_DENY_FAULT)
-			bounce_page_fault(v, v->event.gva, PF_P | PF_W |
+			bounce_page_fault(v, v->event.gva, PF_P |
+					  (v->event.access == WATCH_EXEC ? PF_ID : PF_W) |
 					  ((v->regs->cs & 3) == 3 ? PF_U : 0));
 		else
 			v->regs->eip += v->event.insn_len;
@@ -261,4 +262,31 @@ void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
 	why = run(&g, &insn);
 	if (why)
 		crash_on(v, v->regs->eip, why, g.refused);
+}
+
+/*
+ * A fetch from a page under an execute watch.  Inside a watched range it
+ * is an event; elsewhere on the page a near miss.  Either way the
+ * instruction, once allowed, runs single-stepped with the page executable
+ * for it alone (core/watch_step.c), so the next one faults again.
+ */
+void watch_exec_fault(struct vcpu *v, uint32_t va, uint32_t pfn)
+{
+	uint32_t gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
+	const struct watch *w = watch_find(v->domain, gpa, 1, WATCH_EXEC);
+	struct x86_insn insn;
+	const char *why = emulate_fetch(v, &insn);
+
+	if (why) {
+		crash_on(v, v->regs->eip, why, 0);
+		return;
+	}
+	if (!w) {
+		watch_event_near_miss(v);
+		if (!watch_step_begin(v, va, WATCH_EXEC))
+			crash_on(v, v->regs->eip, "cannot single-step it", 0);
+		return;
+	}
+	v->event_stepped = true;
+	watch_event_raise(v, WATCH_EXEC, w->id, va, gpa, 0, 0, &insn);
 }

@@ -17,6 +17,9 @@
  */
 void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows);
 
+/* A fetch at va (guest frame pfn) from a page under an execute watch. */
+void watch_exec_fault(struct vcpu *v, uint32_t va, uint32_t pfn);
+
 /* Apply the monitor's (or the default) verdict to v's pending event. */
 void watch_fault_apply(struct vcpu *v, uint8_t verdict, uint8_t flags,
 		       uint64_t value);

@@ -6,7 +6,9 @@
  * write: Warden maps the page writable in this vCPU's shadow for exactly
  * that instruction and sets the trap flag, so a #DB comes back right after
  * it; then the page is protected again (every writable mapping goes,
- * through the reverse map), and the vCPU goes on.
+ * through the reverse map), and the vCPU goes on.  An instruction fetched
+ * from a page under an execute watch runs the same way, with the page
+ * executable for that one instruction.
  *
  * The details that make this safe (PITFALLS.md): the guest runs the step
  * with interrupts off (its EFLAGS.IF clear in the frame -- ring 1 cannot
@@ -21,20 +23,23 @@
 #include "arch/x86_32/x86.h"
 #include "core/bounce.h"
 #include "core/watch_event.h"
+#include "include/public/warden.h"
 #include "shadow/guest_mem.h"
 
 #define EFLAGS_TF	0x100u
 
-bool watch_step_begin(struct vcpu *v, uint32_t va)
+bool watch_step_begin(struct vcpu *v, uint32_t va, uint8_t access)
 {
 	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
 	struct guest_walk w;
+	unsigned relax = access == WATCH_EXEC ? SHADOW_RELAX_EXEC : SHADOW_RELAX_WRITE;
 
 	if (!guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-			GW_WRITE, &w) ||
-	    !shadow_fill_unprotected(&v->shadow, va, &w))
+			access == WATCH_EXEC ? GW_FETCH : GW_WRITE, &w) ||
+	    !shadow_fill_unprotected(&v->shadow, va, &w, relax))
 		return false;
 	v->step_pfn = w.pfn;
+	v->step_access = access;
 	v->step_flags = v->regs->eflags & (EFLAGS_TF | EFLAGS_IF);
 	v->regs->eflags = (v->regs->eflags | EFLAGS_TF) & ~EFLAGS_IF;
 	v->stepping = true;
@@ -44,7 +49,10 @@ bool watch_step_begin(struct vcpu *v, uint32_t va)
 
 static void end_step(struct vcpu *v)
 {
-	shadow_protect(&v->shadow, v->step_pfn);
+	if (v->step_access == WATCH_EXEC)
+		shadow_unmap_frame(&v->shadow, v->step_pfn);
+	else
+		shadow_protect(&v->shadow, v->step_pfn);
 	v->regs->eflags = (v->regs->eflags & ~(EFLAGS_TF | EFLAGS_IF)) | v->step_flags;
 	v->stepping = false;
 }

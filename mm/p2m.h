@@ -22,8 +22,8 @@ struct pfn_info {
 	uint16_t shadows;	/* first shadow table made from it (a node) */
 	uint8_t gdt;		/* part of the guest's GDT */
 	uint8_t unused;
-	uint16_t write_watches;	/* watches covering some byte of it */
-	uint8_t unused2[2];	/* 16 bytes: finding a record is a shift */
+	uint16_t write_watches;	/* write watches covering some byte of it */
+	uint16_t exec_watches;	/* execute watches covering some byte of it */
 };
 
 #define P2M_INFO_PER_FRAME	(PAGE_SIZE / sizeof(struct pfn_info))

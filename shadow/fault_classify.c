@@ -27,7 +27,8 @@
 
 static const char *const names[PF_OUTCOMES] = {
 	"guest fault", "shadow miss", "dirty bit", "stale read-only",
-	"page-table write", "watched-page write", "descriptor-table write", "Warden's area",
+	"page-table write", "watched-page write", "watched-page fetch",
+	"descriptor-table write", "Warden's area",
 	"bad guest table",
 };
 
@@ -83,6 +84,8 @@ enum pf_outcome fault_classify(const struct shadow *s, uint32_t va,
 			return out->outcome = PF_TABLE_WRITE;
 		return out->outcome = out->walk.bad ? PF_BAD_TABLE : PF_GUEST_FAULT;
 	}
+	if ((error_code & PF_ID) && p2m_info(s->p2m, out->walk.pfn)->exec_watches)
+		return out->outcome = PF_WATCHED_EXEC;
 	if ((error_code & (PF_P | PF_W)) == (PF_P | PF_W))
 		return out->outcome = protected_write(s, &out->walk);
 	return out->outcome = PF_SHADOW_MISS;

@@ -16,6 +16,7 @@ enum pf_outcome {
 	PF_TABLE_WRITE,		/* a write to a page table Warden protects */
 	PF_WATCHED_WRITE,	/* a write to a watched page: an event if it hits
 				 * a watched range, else a near miss */
+	PF_WATCHED_EXEC,	/* a fetch from a page under an execute watch */
 	PF_DESCRIPTOR_WRITE,	/* a write to the guest's GDT: refused as on Xen */
 	PF_WARDEN_AREA,		/* an access above 0xF5800000 the shadow forbids */
 	PF_BAD_TABLE,		/* the guest's tables name a frame not its own */

@@ -99,26 +99,30 @@ static unsigned top_table(struct shadow *s, uint32_t gpfn)
 	return top;
 }
 
+static const pte_t *table_map(uint32_t smfn);
+static void table_unmap(const pte_t *t);
+
 /* The leaf: the guest walk's frame and combined rights, writable only
  * once the guest's entry is dirty and while the frame is not protected. */
 static pte_t leaf_entry(const struct shadow *s, const struct guest_walk *w,
-			bool unprotected)
+			unsigned relax)
 {
 	const struct pfn_info *g = p2m_info(s->p2m, w->pfn);
 	pte_t e = ((uint64_t)g->mfn << PAGE_SHIFT) | PTE_P;
 
 	if (w->writable && (guest_walk_leaf(w) & PTE_D) &&
-	    (unprotected || !pfn_protected(g)))
+	    ((relax & SHADOW_RELAX_WRITE) || !pfn_protected(g)))
 		e |= PTE_RW;
 	if (w->user)
 		e |= PTE_US;
-	if (!w->executable)
+	/* An execute watch makes the page no-execute in the shadow. */
+	if (!w->executable || (g->exec_watches && !(relax & SHADOW_RELAX_EXEC)))
 		e |= PTE_NX;
 	return e;
 }
 
 static bool fill(struct shadow *s, uint32_t va, struct guest_walk *w,
-		 bool write, bool unprotected)
+		 bool write, unsigned relax)
 {
 	unsigned l2, l1;
 
@@ -133,7 +137,7 @@ static bool fill(struct shadow *s, uint32_t va, struct guest_walk *w,
 	if (!l1)
 		return false;
 	guest_ad_mark(s->p2m, va, w, write);
-	rmap_set_leaf(s, l1, l1_index(va), leaf_entry(s, w, unprotected));
+	rmap_set_leaf(s, l1, l1_index(va), leaf_entry(s, w, relax));
 	s->stats.fills++;
 	return true;
 }
@@ -141,12 +145,35 @@ static bool fill(struct shadow *s, uint32_t va, struct guest_walk *w,
 bool shadow_fill(struct shadow *s, uint32_t va, struct guest_walk *w,
 		 bool write)
 {
-	return fill(s, va, w, write, false);
+	return fill(s, va, w, write, 0);
 }
 
-bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w)
+bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w,
+			     unsigned relax)
 {
-	return fill(s, va, w, true, true);
+	return fill(s, va, w, (relax & SHADOW_RELAX_WRITE) != 0, relax);
+}
+
+void shadow_unmap_frame(struct shadow *s, uint32_t pfn)
+{
+	const struct pfn_info *g = p2m_info(s->p2m, pfn);
+	pte_t target = g ? (uint64_t)g->mfn << PAGE_SHIFT : 0;
+
+	for (unsigned i = 1; g && i <= SHADOW_MAX_PAGES; i++) {
+		const pte_t *t;
+
+		if (s->nodes[i].level != 1)
+			continue;
+		t = table_map(s->nodes[i].smfn);
+		for (unsigned slot = 0; slot < PAE_ENTRIES; slot++) {
+			if ((t[slot] & PTE_P) && pte_addr(t[slot]) == target) {
+				table_unmap(t);
+				rmap_set_leaf(s, i, slot, 0);
+				t = table_map(s->nodes[i].smfn);
+			}
+		}
+		table_unmap(t);
+	}
 }
 
 /* Drop shadow entry `slot` of node i, and any table below it; true if

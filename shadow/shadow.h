@@ -112,10 +112,19 @@ pte_t shadow_lookup(const struct shadow *s, uint32_t va);
 /* Whether a shadow of guest table pfn is part of the tree in use now. */
 bool shadow_table_in_use(const struct shadow *s, uint32_t pfn);
 
-/* Fill va's entry writable though its frame is protected (w: a write
- * walk that reached the page), for one single-stepped instruction;
- * shadow_protect() of the frame ends it.  False if out of memory. */
-bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w);
+/* Fill va's entry with rights its frame's protection takes away -- writable
+ * (SHADOW_RELAX_WRITE; w a write walk), executable under an execute watch
+ * (SHADOW_RELAX_EXEC) -- for one single-stepped instruction.
+ * shadow_protect() or shadow_unmap_frame() of the frame ends it.  False
+ * if out of memory. */
+#define SHADOW_RELAX_WRITE	1
+#define SHADOW_RELAX_EXEC	2
+bool shadow_fill_unprotected(struct shadow *s, uint32_t va, struct guest_walk *w,
+			     unsigned relax);
+
+/* Drop every shadow entry that maps guest frame pfn (so the next access
+ * faults and is filled with the frame's current rights). */
+void shadow_unmap_frame(struct shadow *s, uint32_t pfn);
 
 /* The guest says frame pfn is no page table any more (it unpinned it):
  * drop every shadow table made from it but the root in use, so that the

@@ -78,13 +78,13 @@ bool watch_set_remove(struct watch_set *set, uint32_t id, struct watch *out)
 }
 
 const struct watch *watch_set_find(const struct watch_set *set, uint32_t start,
-				   uint32_t end)
+				   uint32_t end, uint8_t access)
 {
 	unsigned i = starting_before(set, end);
 
 	while (i > 0 && set->max_end[i - 1] > start) {
 		i--;
-		if (set->w[i].end > start)
+		if (set->w[i].end > start && (set->w[i].access & access))
 			return &set->w[i];
 	}
 	return 0;

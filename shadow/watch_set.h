@@ -32,8 +32,9 @@ uint32_t watch_set_add(struct watch_set *set, uint32_t start, uint32_t end,
 /* Remove by id; the removed watch in *out; false if there is none. */
 bool watch_set_remove(struct watch_set *set, uint32_t id, struct watch *out);
 
-/* A watch overlapping [start, end), or NULL. */
+/* A watch for one of the access kinds in `access` overlapping [start,
+ * end), or NULL. */
 const struct watch *watch_set_find(const struct watch_set *set, uint32_t start,
-				   uint32_t end);
+				   uint32_t end, uint8_t access);
 
 #endif

@@ -19,8 +19,7 @@ static volatile uint32_t log_level[PAGE_SIZE / 4] PAGE_ALIGNED = { LOG_LEVEL_QUI
 
 static syscall_fn table_copy[SYSCALL_SLOTS];
 
-/* Whether line has the word w on its own. */
-static bool has_word(const char *line, const char *w)
+bool protect_has_word(const char *line, const char *w)
 {
 	size_t n = strlen(w), len;
 
@@ -37,7 +36,7 @@ static bool has_word(const char *line, const char *w)
 
 /* The direct `int $0x82` (include/public/hypercall.h), not the hypercall
  * page, which the native build of this kernel does not have. */
-static void watch(const char *what, const volatile void *p, uint32_t len)
+void protect_watch(const char *what, const volatile void *p, uint32_t len)
 {
 	struct warden_watch w = { DOMID_SELF, WATCH_WRITE, WATCH_ADDR_VIRTUAL,
 				  (uint32_t)(uintptr_t)p, len, 0 };
@@ -54,10 +53,10 @@ static void watch(const char *what, const volatile void *p, uint32_t len)
 void protect_init(const char *cmdline)
 {
 	memcpy(table_copy, syscall_table, sizeof(table_copy));
-	if (!has_word(cmdline, "protect"))
+	if (!protect_has_word(cmdline, "protect"))
 		return;
-	watch("the system-call table", syscall_table, sizeof(syscall_table));
-	watch("the log level", log_level, sizeof(log_level[0]));
+	protect_watch("the system-call table", syscall_table, sizeof(syscall_table));
+	protect_watch("the log level", log_level, sizeof(log_level[0]));
 	printk("kernel: raising the log level to %u (a watched write I mean to make)\n",
 	       LOG_LEVEL_CHATTY);
 	log_level[0] = LOG_LEVEL_CHATTY;

@@ -16,6 +16,7 @@
 #ifndef KERNEL_PROTECT_H
 #define KERNEL_PROTECT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 /* Copy the table (for protect_check), and with "protect" in cmdline
@@ -26,5 +27,12 @@ void protect_init(const char *cmdline);
  * the table with its copy and say in plain words whether it changed; a
  * change fails the test. */
 void protect_check(uint32_t addr);
+
+/* Whether line has the word w on its own. */
+bool protect_has_word(const char *line, const char *w);
+
+/* Have Warden watch len bytes of ours at p (a failure fails the test);
+ * says so on the console, with the watch's id. */
+void protect_watch(const char *what, const volatile void *p, uint32_t len);
 
 #endif

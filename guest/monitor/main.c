@@ -12,6 +12,12 @@
  *   1. reads its rules from its command line (policy.h), and its options:
  *        default=VERDICT   when no rule matches (deny unless told)
  *        watch=DOM:ADDR:LEN  a watch to place on a guest (watches.h)
+ *        inject=TARGET:MODEL:TRIGGER[:seed=S]  an experiment: faults in
+ *                          the watched writes it picks (spec.h has the
+ *                          grammar; fault.h what is done), e.g.
+ *                          inject=1:flip=3:nth=5:seed=7 or
+ *                          inject=*:drop:p=0.01:seed=42.  A bad spec is
+ *                          fatal (SHUTDOWN_crash), naming its bad field.
  *        quiet             no console line an event (COM2 still gets all)
  *        hold              the guests wait until `go` is typed in the
  *                          shell (to look at them, or watch them, first)
@@ -40,6 +46,7 @@
 #include "guest/lib/test.h"
 #include "guest/monitor/com2.h"
 #include "guest/monitor/domains.h"
+#include "guest/monitor/fault.h"
 #include "guest/monitor/judge.h"
 #include "guest/monitor/ring.h"
 #include "guest/monitor/shell.h"
@@ -61,6 +68,8 @@ static void read_options(const char *line)
 			why = policy_add(&policy, value);
 		else if (word_value(w, "default", &value))
 			why = verdict_parse(value, &policy.fallback);
+		else if (word_value(w, "inject", &value))
+			why = fault_setup(value);
 		quiet |= word_is(w, "quiet");
 		hold |= word_is(w, "hold");
 	}
@@ -116,6 +125,7 @@ void test_main(void)
 	place_watches(line);
 	printk("monitor: policy (first match wins):\n");
 	judge_print_policy();
+	fault_print();
 	console_port = shell_init();
 	if (hold && console_port > 0)
 		printk("monitor: holding the guests: type go to let them start\n");

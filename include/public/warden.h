@@ -2,7 +2,7 @@
  * warden.h - Warden's own calls: watches, and the monitor's event ring.
  *
  * A watch is a byte range of a domain's pseudo-physical memory and the
- * accesses to catch there (WATCH_WRITE; execute and read are not caught
+ * accesses to catch there (WATCH_WRITE, WATCH_EXEC; reads are not caught
  * yet).  A write into a watched range pauses the writing vCPU; Warden puts
  * a request on the monitor's event ring and raises the monitor's event
  * channel; the monitor answers with a verdict on the same ring; Warden
@@ -29,6 +29,7 @@
 #define WATCH_OP_list		2	/* struct warden_watch_list */
 
 #define WATCH_WRITE		1	/* access kinds */
+#define WATCH_EXEC		2	/* an instruction fetched from the range */
 
 #define WATCH_ADDR_VIRTUAL	0	/* addr is guest-virtual (translated now) */
 #define WATCH_ADDR_PHYSICAL	1	/* addr is pseudo-physical */
@@ -90,8 +91,8 @@ struct watch_request {
 	uint16_t domid, vcpu;
 	uint32_t gva, gpa;		/* where the write goes */
 	uint32_t eip, cr3;		/* cr3: the guest's, pseudo-physical */
-	uint8_t access;			/* WATCH_WRITE */
-	uint8_t size;			/* bytes written (1 to 8) */
+	uint8_t access;			/* WATCH_WRITE or WATCH_EXEC */
+	uint8_t size;			/* bytes written (1 to 8; 0: unknown) */
 	uint8_t insn_len;
 	uint8_t pad;
 	uint32_t watch_id;		/* the watch hit */

@@ -23,7 +23,7 @@ static bool brute(uint32_t a, uint32_t b)
 static void test_empty(void)
 {
 	watch_set_init(&set);
-	CHECK(watch_set_find(&set, 0, 0xffffffffu) == NULL);
+	CHECK(watch_set_find(&set, 0, 0xffffffffu, 1) == NULL);
 }
 
 static void test_basic(void)
@@ -34,14 +34,14 @@ static void test_basic(void)
 	watch_set_init(&set);
 	id = watch_set_add(&set, 100, 108, 1);
 	CHECK(id > 0);
-	CHECK(watch_set_find(&set, 99, 100) == NULL);
-	CHECK(watch_set_find(&set, 108, 200) == NULL);
-	CHECK(watch_set_find(&set, 107, 108) != NULL);
-	CHECK(watch_set_find(&set, 96, 101) != NULL);
+	CHECK(watch_set_find(&set, 99, 100, 1) == NULL);
+	CHECK(watch_set_find(&set, 108, 200, 1) == NULL);
+	CHECK(watch_set_find(&set, 107, 108, 1) != NULL);
+	CHECK(watch_set_find(&set, 96, 101, 1) != NULL);
 	CHECK(watch_set_remove(&set, id, &out));
 	CHECK_EQ(out.start, 100);
 	CHECK(!watch_set_remove(&set, id, &out));
-	CHECK(watch_set_find(&set, 100, 108) == NULL);
+	CHECK(watch_set_find(&set, 100, 108, 1) == NULL);
 	CHECK_EQ(watch_set_add(&set, 5, 5, 1), 0);	/* empty: refused */
 }
 
@@ -54,9 +54,9 @@ static void test_overlapping(void)
 	watch_set_add(&set, 0, 1000, 1);
 	for (uint32_t s = 10; s < 900; s += 10)
 		watch_set_add(&set, s, s + 2, 1);
-	w = watch_set_find(&set, 995, 996);
+	w = watch_set_find(&set, 995, 996, 1);
 	CHECK(w && w->start == 0);
-	CHECK(watch_set_find(&set, 1000, 2000) == NULL);
+	CHECK(watch_set_find(&set, 1000, 2000, 1) == NULL);
 }
 
 static void test_random_against_brute_force(void)
@@ -76,9 +76,22 @@ static void test_random_against_brute_force(void)
 			else if (n)
 				CHECK(watch_set_remove(&set, ids[--n], &out));
 			a = (uint32_t)(rand() % 2100);
-			CHECK_EQ(watch_set_find(&set, a, a + len) != NULL, brute(a, a + len));
+			CHECK_EQ(watch_set_find(&set, a, a + len, 1) != NULL, brute(a, a + len));
 		}
 	}
+}
+
+/* Write watches and execute watches are found by their own kind only. */
+static void test_access_kinds(void)
+{
+	watch_set_init(&set);
+	watch_set_add(&set, 100, 200, 2);
+	CHECK(watch_set_find(&set, 150, 151, 1) == NULL);
+	CHECK(watch_set_find(&set, 150, 151, 2) != NULL);
+	CHECK(watch_set_find(&set, 150, 151, 3) != NULL);
+	watch_set_add(&set, 120, 130, 1);
+	CHECK(watch_set_find(&set, 125, 126, 1)->access == 1);
+	CHECK(watch_set_find(&set, 190, 191, 1) == NULL);
 }
 
 static void test_full(void)
@@ -87,8 +100,8 @@ static void test_full(void)
 	for (unsigned i = 0; i < WATCHES_MAX; i++)
 		CHECK(watch_set_add(&set, i * 8, i * 8 + 4, 1) > 0);
 	CHECK_EQ(watch_set_add(&set, 1, 2, 1), 0);
-	CHECK(watch_set_find(&set, (WATCHES_MAX - 1) * 8, (WATCHES_MAX - 1) * 8 + 1) != NULL);
-	CHECK(watch_set_find(&set, 5, 8) == NULL);
+	CHECK(watch_set_find(&set, (WATCHES_MAX - 1) * 8, (WATCHES_MAX - 1) * 8 + 1, 1) != NULL);
+	CHECK(watch_set_find(&set, 5, 8, 1) == NULL);
 }
 
 int main(void)
@@ -97,6 +110,7 @@ int main(void)
 	UNIT_CASE(test_basic);
 	UNIT_CASE(test_overlapping);
 	UNIT_CASE(test_random_against_brute_force);
+	UNIT_CASE(test_access_kinds);
 	UNIT_CASE(test_full);
 	return unit_finish();
 }
