@@ -30,6 +30,7 @@
 
 #include "boot/multiboot.h"
 #include "lib/format.h"
+#include "lib/reason.h"
 #include "lib/string.h"
 
 /* Offsets in the information structure. */
@@ -68,21 +69,6 @@ enum {
 #define MMAP_AVAILABLE 1
 
 enum string_status { STRING_OK, STRING_TOO_LONG, STRING_UNTERMINATED };
-
-static const char *fail(const char *fmt, ...)
-	__attribute__((format(printf, 1, 2)));
-
-/* Why the last parse failed; the caller prints it. */
-static const char *fail(const char *fmt, ...)
-{
-	static char reason[96];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsformat(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return reason;
-}
 
 /* Machine memory [pa, pa + len), or NULL if not all of it is in the view. */
 static const uint8_t *view_at(const struct phys_view *mem, uint64_t pa,
@@ -221,12 +207,12 @@ static const char *check_mmap_entry(const uint8_t *map, uint32_t map_pa,
 	if (left >= 4) {
 		*size = le32(map + off + MMAP_SIZE);
 		if (*size < MMAP_MIN_SIZE)
-			return fail("memory map entry at 0x%llx is malformed (size %u)",
+			return reason("memory map entry at 0x%llx is malformed (size %u)",
 				    pa, (unsigned)*size);
 		if (*size <= left - 4)
 			return NULL;
 	}
-	return fail("memory map entry at 0x%llx runs past the end of the map",
+	return reason("memory map entry at 0x%llx runs past the end of the map",
 		    pa);
 }
 
@@ -240,10 +226,10 @@ static const char *parse_mmap(const struct phys_view *mem, const uint8_t *mbi,
 	uint32_t off, size = 0;
 
 	if (!(flags & MBI_FLAG_MMAP))
-		return fail("no memory map (flags 0x%x)", (unsigned)flags);
+		return reason("no memory map (flags 0x%x)", (unsigned)flags);
 	map = view_at(mem, map_pa, len);
 	if (!map)
-		return fail("memory map at 0x%x lies outside memory",
+		return reason("memory map at 0x%x lies outside memory",
 			    (unsigned)map_pa);
 	note_bootdata(out, map_pa, len);
 	/* check_mmap_entry() ensures 4 + size <= len - off: no overflow. */
@@ -349,7 +335,7 @@ static const char *parse_modules(const struct phys_view *mem,
 		return NULL;
 	list = view_at(mem, list_pa, list_len);
 	if (!list)
-		return fail("module list at 0x%x lies outside memory",
+		return reason("module list at 0x%x lies outside memory",
 			    (unsigned)list_pa);
 	note_bootdata(out, list_pa, list_len);
 	out->nmodules = count < BOOT_MAX_MODULES ? count : BOOT_MAX_MODULES;
@@ -368,10 +354,10 @@ const char *multiboot_parse(const struct phys_view *mem, uint32_t magic,
 
 	memset(out, 0, sizeof(*out));
 	if (magic != MULTIBOOT_BOOTLOADER_MAGIC)
-		return fail("not started by a multiboot loader (magic 0x%x)",
+		return reason("not started by a multiboot loader (magic 0x%x)",
 			    (unsigned)magic);
 	if (!mbi)
-		return fail("multiboot information at 0x%x lies outside memory",
+		return reason("multiboot information at 0x%x lies outside memory",
 			    (unsigned)mbi_pa);
 	note_bootdata(out, mbi_pa, MBI_SIZE);
 	read_own_strings(mem, mbi, out);

@@ -33,6 +33,7 @@
 #include "core/elf_check.h"
 #include "core/elf.h"
 #include "lib/format.h"
+#include "lib/reason.h"
 #include "lib/string.h"
 
 /* The image being checked, with its file header already copied out. */
@@ -41,23 +42,6 @@ struct image {
 	size_t size;
 	struct elf32_ehdr eh;
 };
-
-/*
- * A reason that names numbers is formatted here.  It lives until the next
- * call; Warden checks one module at a time.
- */
-static char reason[96];
-
-__attribute__((format(printf, 1, 2)))
-static const char *refuse(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsformat(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return reason;
-}
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -101,14 +85,14 @@ static const char *check_ident(const struct elf32_ehdr *eh)
 	if (id[ELF_EI_CLASS] == ELF_CLASS64)
 		return "ELF64, expected ELF32";
 	if (id[ELF_EI_CLASS] != ELF_CLASS32)
-		return refuse("ELF class %u, expected 1 (ELF32)", id[ELF_EI_CLASS]);
+		return reason("ELF class %u, expected 1 (ELF32)", id[ELF_EI_CLASS]);
 	if (id[ELF_EI_DATA] == ELF_DATA2MSB)
 		return "big-endian, expected little-endian";
 	if (id[ELF_EI_DATA] != ELF_DATA2LSB)
-		return refuse("data encoding %u, expected 1 (little-endian)",
+		return reason("data encoding %u, expected 1 (little-endian)",
 			      id[ELF_EI_DATA]);
 	if (id[ELF_EI_VERSION] != ELF_EV_CURRENT)
-		return refuse("ELF version %u in e_ident, expected 1",
+		return reason("ELF version %u in e_ident, expected 1",
 			      id[ELF_EI_VERSION]);
 	return NULL;
 }
@@ -117,12 +101,12 @@ static const char *check_ident(const struct elf32_ehdr *eh)
 static const char *check_header(const struct elf32_ehdr *eh)
 {
 	if (eh->e_version != ELF_EV_CURRENT)
-		return refuse("ELF version %u, expected 1", eh->e_version);
+		return reason("ELF version %u, expected 1", eh->e_version);
 	if (eh->e_type != ELF_ET_EXEC)
-		return refuse("type %u (%s), expected 2 (executable)", eh->e_type,
+		return reason("type %u (%s), expected 2 (executable)", eh->e_type,
 			      name_of(types, ARRAY_SIZE(types), eh->e_type));
 	if (eh->e_machine != ELF_EM_386)
-		return refuse("machine %u (%s), expected 3 (i386)", eh->e_machine,
+		return reason("machine %u (%s), expected 3 (i386)", eh->e_machine,
 			      name_of(machines, ARRAY_SIZE(machines), eh->e_machine));
 	return NULL;
 }
@@ -135,12 +119,12 @@ static const char *check_phdr_table(const struct image *img)
 	size_t table_size = (size_t)eh->e_phnum * sizeof(struct elf32_phdr);
 
 	if (eh->e_phentsize != sizeof(struct elf32_phdr))
-		return refuse("program header size %u, expected %u",
+		return reason("program header size %u, expected %u",
 			      eh->e_phentsize, (unsigned)sizeof(struct elf32_phdr));
 	if (eh->e_phnum == 0)
 		return "no program headers";
 	if (eh->e_phoff > img->size || table_size > img->size - eh->e_phoff)
-		return refuse("program header table (%u entries at offset 0x%x) "
+		return reason("program header table (%u entries at offset 0x%x) "
 			      "ends past the end of the file",
 			      eh->e_phnum, eh->e_phoff);
 	return NULL;
@@ -160,17 +144,17 @@ static const char *check_segment(const struct elf32_phdr *ph, unsigned i,
 				 size_t size)
 {
 	if (ph->p_offset > size || ph->p_filesz > size - ph->p_offset)
-		return refuse("segment %u (offset 0x%x, filesz 0x%x) ends past "
+		return reason("segment %u (offset 0x%x, filesz 0x%x) ends past "
 			      "the end of the file", i, ph->p_offset, ph->p_filesz);
 	if (ph->p_filesz > ph->p_memsz)
-		return refuse("segment %u has filesz 0x%x larger than memsz 0x%x",
+		return reason("segment %u has filesz 0x%x larger than memsz 0x%x",
 			      i, ph->p_filesz, ph->p_memsz);
 	/*
 	 * The end, vaddr + memsz, must fit in 32 bits, so ending exactly at
 	 * 4 GiB is refused too: elf_info keeps ends as exclusive uint32_t.
 	 */
 	if (ph->p_memsz > UINT32_MAX - ph->p_vaddr)
-		return refuse("segment %u (vaddr 0x%x, memsz 0x%x) does not end "
+		return reason("segment %u (vaddr 0x%x, memsz 0x%x) does not end "
 			      "below 4 GiB", i, ph->p_vaddr, ph->p_memsz);
 	return NULL;
 }
@@ -213,7 +197,7 @@ static const char *scan_phdrs(const struct image *img, struct elf_info *info)
 	if (loads == 0)
 		return "no loadable segment";
 	if (loads > ELF_MAX_SEGMENTS)
-		return refuse("%u loadable segments, at most %u supported",
+		return reason("%u loadable segments, at most %u supported",
 			      loads, ELF_MAX_SEGMENTS);
 	return NULL;
 }
@@ -237,7 +221,7 @@ static const char *check_overlap(const struct elf_info *info)
 			const struct elf_segment *b = &info->segments[j];
 
 			if (overlap(a, b))
-				return refuse("loadable segments %u and %u "
+				return reason("loadable segments %u and %u "
 					      "overlap at 0x%x", i, j,
 					      a->vaddr > b->vaddr ? a->vaddr : b->vaddr);
 		}
@@ -254,7 +238,7 @@ static const char *check_entry(const struct elf_info *info)
 		if (info->entry >= s->vaddr && info->entry - s->vaddr < s->memsz)
 			return NULL;
 	}
-	return refuse("entry point 0x%x is outside every loadable segment",
+	return reason("entry point 0x%x is outside every loadable segment",
 		      info->entry);
 }
 
@@ -264,7 +248,7 @@ const char *elf_check(const void *image, size_t size, struct elf_info *info)
 	const char *why;
 
 	if (size < sizeof(img.eh))
-		return refuse("file is %u bytes, shorter than an ELF header (%u)",
+		return reason("file is %u bytes, shorter than an ELF header (%u)",
 			      (unsigned)size, (unsigned)sizeof(img.eh));
 	memcpy(&img.eh, image, sizeof(img.eh));
 	memset(info, 0, sizeof(*info));

@@ -25,6 +25,7 @@
 #include "core/xen_notes.h"
 #include "include/public/elfnote.h"
 #include "lib/format.h"
+#include "lib/reason.h"
 #include "lib/string.h"
 
 /* The fixed part of a note. */
@@ -43,20 +44,6 @@ struct note {
 	uint32_t descsz;
 	uint64_t next;			/* segment offset of the next note */
 };
-
-/* A reason that names numbers lives here until the next call. */
-static char reason[96];
-
-__attribute__((format(printf, 1, 2)))
-static const char *refuse(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsformat(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return reason;
-}
 
 /* n rounded up to a multiple of 4, without wrapping. */
 static uint64_t pad4(uint64_t n)
@@ -77,12 +64,12 @@ static const char *read_note(const uint8_t *seg, uint64_t seg_offset,
 
 	*n = (struct note){ .offset = seg_offset + pos };
 	if (len - pos < sizeof(h))
-		return refuse("note at offset 0x%llx runs past its segment",
+		return reason("note at offset 0x%llx runs past its segment",
 			      (unsigned long long)n->offset);
 	memcpy(&h, seg + pos, sizeof(h));
 	desc_at = pos + sizeof(h) + pad4(h.n_namesz);
 	if (desc_at > len || h.n_descsz > len - desc_at)
-		return refuse("note at offset 0x%llx runs past its segment",
+		return reason("note at offset 0x%llx runs past its segment",
 			      (unsigned long long)n->offset);
 	n->type = h.n_type;
 	n->ours = h.n_namesz == sizeof(XEN_ELFNOTE_NAME) &&
@@ -113,12 +100,12 @@ static const char *number(const struct note *n, uint32_t *value, bool *has)
 	uint64_t v = 0;
 
 	if (n->descsz != 4 && n->descsz != 8)
-		return refuse("%s has %u bytes, expected 4 or 8",
+		return reason("%s has %u bytes, expected 4 or 8",
 			      names[n->type], n->descsz);
 	for (uint32_t i = n->descsz; i-- > 0;)
 		v = v << 8 | n->desc[i];
 	if (v > UINT32_MAX)
-		return refuse("%s is 0x%llx, not below 4 GiB", names[n->type],
+		return reason("%s is 0x%llx, not below 4 GiB", names[n->type],
 			      (unsigned long long)v);
 	*value = (uint32_t)v;
 	if (has)
@@ -134,13 +121,13 @@ static const char *string(const struct note *n, char *field, size_t size)
 	while (len < n->descsz && n->desc[len] != '\0')
 		len++;
 	if (len == n->descsz)
-		return refuse("%s is not NUL-terminated", names[n->type]);
+		return reason("%s is not NUL-terminated", names[n->type]);
 	if (len >= size)
-		return refuse("%s is %u characters long, at most %u fit",
+		return reason("%s is %u characters long, at most %u fit",
 			      names[n->type], len, (unsigned)size - 1);
 	for (uint32_t i = 0; i < len; i++)
 		if (n->desc[i] < 0x20 || n->desc[i] > 0x7e)
-			return refuse("%s has byte 0x%02x, not printable ASCII",
+			return reason("%s has byte 0x%02x, not printable ASCII",
 				      names[n->type], n->desc[i]);
 	memcpy(field, n->desc, len + 1);
 	return NULL;
@@ -219,7 +206,7 @@ const char *xen_notes_parse(const void *image, size_t size, struct xen_notes *ou
 		if (ph.p_type != ELF_PT_NOTE)
 			continue;
 		if (ph.p_offset > size || ph.p_filesz > size - ph.p_offset)
-			return refuse("segment %u ends past the end of the file", i);
+			return reason("segment %u ends past the end of the file", i);
 		why = scan_segment(bytes, &ph, out);
 		if (why)
 			return why;

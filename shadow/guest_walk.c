@@ -30,6 +30,7 @@
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/pae.h"
 #include "lib/format.h"
+#include "lib/reason.h"
 #include "lib/string.h"
 #include "shadow/guest_walk.h"
 
@@ -48,18 +49,15 @@ struct walker {
 	struct guest_walk *w;
 };
 
-/* The reason for a bad walk; one walk at a time runs on Warden's CPU. */
-static char reason[112];
-
+/* The reason for a bad walk (lib/reason.h). */
 __attribute__((format(printf, 2, 3)))
 static bool stop_bad(struct guest_walk *w, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsformat(reason, sizeof(reason), fmt, ap);
+	w->bad = vreason(fmt, ap);
 	va_end(ap);
-	w->bad = reason;
 	return false;
 }
 

@@ -22,23 +22,10 @@
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/pae.h"
 #include "lib/format.h"
+#include "lib/reason.h"
 #include "shadow/pte_check.h"
 
 #define LARGE_FRAMES	(LARGE_PAGE_SIZE / PAGE_SIZE)
-
-/* The reason for a refusal; it lives until the next call. */
-static char reason[112];
-
-__attribute__((format(printf, 1, 2)))
-static const char *refuse(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsformat(reason, sizeof(reason), fmt, ap);
-	va_end(ap);
-	return reason;
-}
 
 /* The first (or only) frame an entry names must be the guest's. */
 static const char *check_frame(pte_t e, uint32_t nr_pfns)
@@ -47,7 +34,7 @@ static const char *check_frame(pte_t e, uint32_t nr_pfns)
 
 	if (pfn < nr_pfns)
 		return NULL;
-	return refuse("entry 0x%llx maps frame 0x%llx, beyond the guest's "
+	return reason("entry 0x%llx maps frame 0x%llx, beyond the guest's "
 		      "0x%x frames", (unsigned long long)e,
 		      (unsigned long long)pfn, nr_pfns);
 }
@@ -58,11 +45,11 @@ static const char *check_large(pte_t e, uint32_t nr_pfns)
 	uint64_t first = (e & PDE_LARGE_ADDR_MASK) >> PAGE_SHIFT;
 
 	if (e & PDE_LARGE_RSVD_MASK)
-		return refuse("L2 entry 0x%llx maps a 2 MiB page with bits "
+		return reason("L2 entry 0x%llx maps a 2 MiB page with bits "
 			      "20:13 set", (unsigned long long)e);
 	if (first < nr_pfns && LARGE_FRAMES <= nr_pfns - first)
 		return NULL;
-	return refuse("L2 entry 0x%llx maps a 2 MiB page that runs past the "
+	return reason("L2 entry 0x%llx maps a 2 MiB page that runs past the "
 		      "guest's memory (0x%x frames)", (unsigned long long)e,
 		      nr_pfns);
 }
@@ -70,11 +57,11 @@ static const char *check_large(pte_t e, uint32_t nr_pfns)
 const char *pte_check(uint64_t entry, unsigned level, uint32_t nr_pfns)
 {
 	if (level < 1 || level > 3)
-		return refuse("level %u is not 1, 2 or 3", level);
+		return reason("level %u is not 1, 2 or 3", level);
 	if (!(entry & PTE_P))
 		return NULL;
 	if (level != 3 && (entry & PTE_RSVD_MASK))
-		return refuse("entry 0x%llx has reserved bits 0x%llx set",
+		return reason("entry 0x%llx has reserved bits 0x%llx set",
 			      (unsigned long long)entry,
 			      (unsigned long long)(entry & PTE_RSVD_MASK));
 	if (level == 2 && (entry & PTE_PS))

@@ -1,2 +1,2 @@
 UNIT_TESTS += pte_check
-UNIT_pte_check_SRCS := shadow/pte_check.c lib/format.c
+UNIT_pte_check_SRCS := shadow/pte_check.c lib/format.c lib/reason.c
