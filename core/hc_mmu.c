@@ -93,24 +93,41 @@ static long finish(struct vcpu *v, uint32_t done_ptr, uint32_t done, long rc)
 	return rc;
 }
 
-long hc_mmu_update(struct vcpu *v, const uint32_t *arg)
+/*
+ * mmu_update and mmuext_op share a shape: (requests, count, done pointer,
+ * domain); each request of `size` bytes is copied in and done in turn,
+ * stopping at the first failure, and the number done is reported.
+ */
+typedef long (*request_fn)(struct vcpu *v, const void *request);
+
+static long batch(struct vcpu *v, const uint32_t *arg, uint32_t size,
+		  request_fn one)
 {
-	uint32_t reqs = arg[0], count = arg[1];
-	struct mmu_update u;
 	uint32_t i;
+	uint8_t request[16];
 	long rc = 0;
 
 	if (!foreign_ok(v, arg[3]))
 		return -XEN_EPERM;
-	for (i = 0; i < count && rc == 0; i++) {
-		if (!guest_copy_from(&v->shadow, &u, reqs + i * sizeof(u), sizeof(u)))
+	for (i = 0; i < arg[1]; i++) {
+		if (!guest_copy_from(&v->shadow, request, arg[0] + i * size, size))
 			rc = -XEN_EFAULT;
 		else
-			rc = one_update(v, &u);
+			rc = one(v, request);
 		if (rc)
 			break;
 	}
 	return finish(v, arg[2], i, rc);
+}
+
+static long do_update(struct vcpu *v, const void *request)
+{
+	return one_update(v, request);
+}
+
+long hc_mmu_update(struct vcpu *v, const uint32_t *arg)
+{
+	return batch(v, arg, sizeof(struct mmu_update), do_update);
 }
 
 /* The L1 entry that maps va: its guest frame and offset, or false. */
@@ -171,22 +188,12 @@ static long one_ext_op(struct vcpu *v, const struct mmuext_op *op)
 	}
 }
 
+static long do_ext_op(struct vcpu *v, const void *request)
+{
+	return one_ext_op(v, request);
+}
+
 long hc_mmuext_op(struct vcpu *v, const uint32_t *arg)
 {
-	uint32_t ops = arg[0], count = arg[1];
-	struct mmuext_op op;
-	uint32_t i;
-	long rc = 0;
-
-	if (!foreign_ok(v, arg[3]))
-		return -XEN_EPERM;
-	for (i = 0; i < count; i++) {
-		if (!guest_copy_from(&v->shadow, &op, ops + i * sizeof(op), sizeof(op)))
-			rc = -XEN_EFAULT;
-		else
-			rc = one_ext_op(v, &op);
-		if (rc)
-			break;
-	}
-	return finish(v, arg[2], i, rc);
+	return batch(v, arg, sizeof(struct mmuext_op), do_ext_op);
 }

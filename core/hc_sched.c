@@ -81,15 +81,9 @@ long hc_sched_op(struct vcpu *v, const uint32_t *arg)
 /* The pre-3.0.2 form: the shutdown reason is the argument itself. */
 long hc_sched_op_compat(struct vcpu *v, const uint32_t *arg)
 {
-	switch (arg[0]) {
-	case SCHEDOP_yield:
-		schedule_yield();
-		return 0;
-	case SCHEDOP_block:
-		return block(v);
-	case SCHEDOP_shutdown:
+	if (arg[0] == SCHEDOP_shutdown)
 		return shutdown(v, arg[1]);
-	default:
-		return -XEN_ENOSYS;
-	}
+	if (arg[0] == SCHEDOP_yield || arg[0] == SCHEDOP_block)
+		return hc_sched_op(v, arg);	/* they take no argument */
+	return -XEN_ENOSYS;
 }

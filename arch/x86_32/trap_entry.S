@@ -86,25 +86,24 @@ trap_common:
 	addl $8, %esp			/* vector and error code */
 	iret
 
-from_guest:
+/* Into Warden's address space and onto its own fresh stack, then
+ * handler(frame); the handler never returns. */
+.macro enter_warden handler
 	movl switcher_warden_cr3, %eax
 	movl %eax, %cr3
 	movl %esp, %eax			/* the frame, in the trap-stack page */
 	movl $_stack_top, %esp
 	xorl %ebp, %ebp			/* a backtrace ends here */
 	pushl %eax
-	call guest_trap			/* never returns */
+	call \handler
 	ud2
+.endm
+
+from_guest:
+	enter_warden guest_trap
 
 exit_fault:
-	movl switcher_warden_cr3, %eax
-	movl %eax, %cr3
-	movl %esp, %eax
-	movl $_stack_top, %esp
-	xorl %ebp, %ebp
-	pushl %eax
-	call guest_exit_fault		/* never returns */
-	ud2
+	enter_warden guest_exit_fault
 
 /*
  * switcher_enter_guest(cr3): the only way into a guest.  The caller has
