@@ -98,15 +98,6 @@ bool evtchn_is_masked(const struct domain *d, uint32_t port)
 	return masked;
 }
 
-bool evtchn_upcall_due(const struct vcpu *v)
-{
-	struct shared_info *si = shared_info_map(v->domain);
-	bool due = si->vcpu_info[0].evtchn_upcall_pending &&
-		   !si->vcpu_info[0].evtchn_upcall_mask;
-
-	shared_info_unmap(si);
-	return due;
-}
 
 /* The domain a guest names: itself, or another live one. */
 static struct domain *domain_named(struct vcpu *v, uint32_t id)
