@@ -34,7 +34,7 @@ WARDEN_SRCS := $(wildcard arch/x86_32/*.c arch/x86_32/*.S arch/x86_32/x86emu/*.c
 	boot/*.c core/*.c mm/*.c shadow/*.c lib/*.c)
 WARDEN_OBJS := $(patsubst %,$(BUILD)/obj/%.o,$(basename $(WARDEN_SRCS)))
 
-.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures guests bench
+.PHONY: all run test unit boot-tests fuzz fuzz-short iso debug deps clean help fixtures guests bench campaign
 all: $(BUILD)/warden.elf guests
 
 $(BUILD)/obj/%.o: %.c Makefile
@@ -168,6 +168,13 @@ bench: $(BUILD)/warden.elf $(BUILD)/guests/bench.elf $(BUILD)/guests/kernel.elf 
 	$(BUILD)/guests/mon-test.elf $(NATIVE_KERNEL)
 	tools/bench.sh
 
+RUNS ?= 100
+
+# A fault-injection campaign: RUNS experiments under -icount through GNU
+# parallel; build/campaign/results.csv, a summary, outcomes.png.
+campaign: $(BUILD)/warden.elf $(BUILD)/guests/monitor.elf $(BUILD)/guests/kernel.elf
+	tools/campaign.sh -n $(RUNS)
+
 deps:
 	tools/install-deps.sh
 
@@ -183,3 +190,4 @@ help:
 	@echo "make iso        build/warden.iso, a GRUB rescue image"
 	@echo "make debug      QEMU halted at the first instruction, GDB attached"
 	@echo "make bench      instructions per operation, next to their baselines"
+	@echo "make campaign   fault-injection campaign (RUNS=N), results in build/campaign/"

@@ -8,7 +8,7 @@ set -eu
 
 PACKAGES="make gcc libc6-dev gcc-i686-linux-gnu binutils-i686-linux-gnu
 qemu-system-x86 grub-pc-bin grub-common xorriso gdb clang
-libclang-rt-14-dev libcapstone-dev libc6-dev-i386-cross"
+libclang-rt-14-dev libcapstone-dev libc6-dev-i386-cross parallel gnuplot-nox"
 
 missing=""
 for p in $PACKAGES; do

@@ -17,7 +17,8 @@
  * The command line names the programs to start, by name ("ptheavy cpu");
  * words that name none are ignored, and with none, init starts one of
  * everything.  "protect" has Warden watch the system-call table, for the
- * demo (protect.h, poke.c, prog_exploit.c).  "bench" is the benchmark
+ * demo (protect.h, poke.c, prog_exploit.c); "experiment" runs the
+ * fault-injection workloads instead of processes (experiment.h).  "bench" is the benchmark
  * (bench.h), which also measures a few things in the kernel before its
  * program starts.  The run passes when every process ended as its
  * program should (programs.c) and no program reported a failure, and
@@ -30,6 +31,7 @@
  * the order in which sleepers wake.
  */
 #include "guest/kernel/bench.h"
+#include "guest/kernel/experiment.h"
 #include "guest/kernel/fault.h"
 #include "guest/kernel/frame.h"
 #include "guest/kernel/proc.h"
@@ -93,6 +95,8 @@ void test_main(void)
 	printk("kernel: system-call table at 0x%x (frame 0x%x)\n",
 	       (uint32_t)(uintptr_t)syscall_table, virt_to_pfn(syscall_table));
 	protect_init(backend_cmdline());
+	if (experiment_run(backend_cmdline()))
+		return;		/* it ran instead of processes, and judged itself */
 	if (start_named(backend_cmdline()) == 0)
 		proc_spawn(PROG_INIT, 0);
 	proc_run_all();

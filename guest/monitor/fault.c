@@ -13,6 +13,7 @@
 #include "guest/monitor/event_text.h"
 #include "guest/monitor/inject.h"
 #include "guest/monitor/spec.h"
+#include "lib/format.h"
 
 static bool active;
 static struct injector injector;
@@ -57,6 +58,24 @@ static void corrupt(const struct watch_request *req)
 		printk("monitor: the corrupt fault was refused: error %ld\n", rc);
 }
 
+/* One console line a fault: what was written, and what happens now. */
+static void tell(const struct watch_request *req, struct verdict v, bool applies)
+{
+	unsigned long long written = event_value(req->new_value, req->size);
+	char now[64];
+
+	if (v.kind == VERDICT_DENY)
+		sformat(now, sizeof(now), "0x%llx dropped", written);
+	else if (v.kind == VERDICT_VALUE)
+		sformat(now, sizeof(now), "0x%llx -> 0x%llx", written,
+			(unsigned long long)v.value);
+	else
+		sformat(now, sizeof(now), "0x%llx written%s", written,
+			applies ? "" : " (the bit is past the write: no change)");
+	printk("monitor: fault %u at event %u (hit %u of the target, watch %u): %s: %s\n",
+	       injector.faults, req->seq, injector.hits, req->watch_id, model_text, now);
+}
+
 bool fault_decide(const struct watch_request *req, struct verdict *v, const char **model)
 {
 	bool applies;
@@ -66,13 +85,7 @@ bool fault_decide(const struct watch_request *req, struct verdict *v, const char
 	*v = injector_verdict(&injector, req, &applies);
 	if (injector.spec.model == MODEL_CORRUPT)
 		corrupt(req);
-	printk("monitor: fault %u at event %u (hit %u of watch %u): %s: 0x%llx -> 0x%llx%s\n",
-	       injector.faults, req->seq, injector.hits, req->watch_id, model_text,
-	       (unsigned long long)event_value(req->new_value, req->size),
-	       (unsigned long long)(v->kind == VERDICT_VALUE ? v->value :
-				    event_value(req->new_value, req->size)),
-	       !applies ? " (the bit is past the write: no change)" :
-	       v->kind == VERDICT_DENY ? " (dropped)" : "");
+	tell(req, *v, applies);
 	*model = model_text;
 	return true;
 }
