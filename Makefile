@@ -59,6 +59,8 @@ GUEST_LIB_SRCS := $(wildcard guest/lib/*.c guest/lib/*.S) lib/format.c lib/strin
 GUEST_LIB_OBJS := $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(GUEST_LIB_SRCS)))
 GUEST_DIRS     := $(patsubst %/,%,$(dir $(wildcard guest/*/main.c tests/guest/*/main.c)))
 GUEST_ELFS     := $(foreach d,$(GUEST_DIRS),$(BUILD)/guests/$(notdir $(d)).elf)
+guest_objs      = $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(wildcard $(1)/*.c $(1)/*.S)))
+GUEST_OBJS     := $(GUEST_LIB_OBJS) $(foreach d,$(GUEST_DIRS),$(call guest_objs,$(d)))
 
 $(BUILD)/guest-obj/%.o: %.c Makefile
 	@mkdir -p $(dir $@)
@@ -71,7 +73,7 @@ $(BUILD)/guest-obj/%.o: %.S Makefile
 	$(Q)$(CC_WARDEN) $(WARDEN_ASFLAGS) -MMD -MP -c $< -o $@
 
 define guest_rule
-$(BUILD)/guests/$(notdir $(1)).elf: $(patsubst %,$(BUILD)/guest-obj/%.o,$(basename $(wildcard $(1)/*.c $(1)/*.S))) $(GUEST_LIB_OBJS) guest/lib/guest.ld
+$(BUILD)/guests/$(notdir $(1)).elf: $(call guest_objs,$(1)) $(GUEST_LIB_OBJS) guest/lib/guest.ld
 	@mkdir -p $$(dir $$@)
 	$$(call say,LD,$$@)
 	$(Q)$(CC_WARDEN) -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
@@ -80,7 +82,7 @@ endef
 $(foreach d,$(GUEST_DIRS),$(eval $(call guest_rule,$(d))))
 
 guests: $(GUEST_ELFS)
--include $(GUEST_LIB_OBJS:.o=.d)
+-include $(GUEST_OBJS:.o=.d)
 
 # The test kernel built for bare hardware (the differential tests' oracle).
 include guest/kernel/native.mk

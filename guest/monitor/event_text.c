@@ -35,6 +35,11 @@ static void json_safe(char *out, size_t size, const char *name)
 	out[i] = '\0';
 }
 
+static const char *access_name(uint8_t access)
+{
+	return access == WATCH_WRITE ? "w" : access == WATCH_EXEC ? "x" : "?";
+}
+
 int event_json(char *buf, size_t size, const struct watch_request *req,
 	       const char *name, struct verdict v)
 {
@@ -45,10 +50,10 @@ int event_json(char *buf, size_t size, const struct watch_request *req,
 		sformat(value, sizeof(value), ",\"value\":\"0x%llx\"",
 			(unsigned long long)v.value);
 	return sformat(buf, size, "{\"seq\":%u,\"dom\":%u,\"name\":\"%s\",\"vcpu\":%u,"
-		       "\"gva\":\"0x%x\",\"gpa\":\"0x%x\",\"eip\":\"0x%x\",\"access\":\"%s\","
+		       "\"time_ns\":%llu,\"gva\":\"0x%x\",\"gpa\":\"0x%x\",\"eip\":\"0x%x\",\"access\":\"%s\","
 		       "\"size\":%u,\"old\":\"0x%llx\",\"new\":\"0x%llx\",\"verdict\":\"%s\"%s}",
-		       req->seq, req->domid, safe, req->vcpu, req->gva, req->gpa, req->eip,
-		       req->access == WATCH_WRITE ? "w" : "?", req->size,
+		       req->seq, req->domid, safe, req->vcpu, (unsigned long long)req->time_ns,
+		       req->gva, req->gpa, req->eip, access_name(req->access), req->size,
 		       (unsigned long long)event_value(req->old_value, req->size),
 		       (unsigned long long)event_value(req->new_value, req->size),
 		       verdict_name(v.kind), value);

@@ -8,14 +8,16 @@
  *
  * (one line), and COM2 gets one JSON object a line, for programs:
  *
- *   {"seq":12,"dom":2,"name":"kernel","vcpu":0,"gva":"0xc0010040",
- *    "gpa":"0x10040","eip":"0xc0001234","access":"w","size":4,
+ *   {"seq":12,"dom":2,"name":"kernel","vcpu":0,"time_ns":81234567,
+ *    "gva":"0xc0010040","gpa":"0x10040","eip":"0xc0001234","access":"w","size":4,
  *    "old":"0xc0003000","new":"0x41414141","verdict":"deny"}
  *
  * Addresses and values are strings of hexadecimal, because a JSON number
  * is a double and loses the low bits of a 64-bit value; a value=N verdict
  * adds "value".  Only size bytes of old and new mean anything, so only
- * those are shown.  Pure formatting, unit-tested on the host.
+ * those are shown.  time_ns is Warden's system time at the write (in a
+ * run under -icount shift=0, the instructions executed so far); access
+ * is "w" for a write, "x" for a fetch.  Pure formatting, unit-tested on the host.
  */
 #ifndef MONITOR_EVENT_TEXT_H
 #define MONITOR_EVENT_TEXT_H

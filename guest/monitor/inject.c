@@ -35,6 +35,8 @@ bool injector_fires(struct injector *inj, const struct watch_request *req)
 	inj->hits++;
 	if (s->trigger == TRIGGER_CHANCE)
 		fire = xorshift32(&inj->rng) < s->threshold;	/* a draw every hit */
+	else if (s->trigger == TRIGGER_TIME)
+		fire = req->time_ns >= s->from && req->time_ns <= s->until;
 	else
 		fire = inj->hits >= s->first && inj->hits <= s->last;
 	inj->faults += fire;

@@ -100,12 +100,19 @@ static const char *trigger_parse(struct word w, struct spec *s)
 			return "the TRIGGER window=A-B needs 1 <= A <= B";
 		return 0;
 	}
+	if (word_value(w, "time", &arg)) {
+		s->trigger = TRIGGER_TIME;
+		if (!word_split(arg, '-', &a, &b) || !word_u64(a, &s->from) ||
+		    !word_u64(b, &s->until) || s->from > s->until)
+			return "the TRIGGER time=A-B needs A <= B (nanoseconds)";
+		return 0;
+	}
 	if (word_value(w, "p", &arg)) {
 		s->trigger = TRIGGER_CHANCE;
 		return chance_parse(arg, &s->threshold) ? 0 :
 		       "the TRIGGER p=P needs P of 0, 1 or 0.DDD (up to 9 digits)";
 	}
-	return "the TRIGGER is not nth=N, window=A-B or p=P";
+	return "the TRIGGER is not nth=N, window=A-B, p=P or time=A-B";
 }
 
 static const char *seed_parse(struct word w, struct spec *s)
@@ -158,6 +165,9 @@ static int trigger_format(char *buf, size_t size, const struct spec *s)
 	if (s->trigger == TRIGGER_CHANCE)
 		return sformat(buf, size, "p=0.%09u",
 			       (unsigned)((s->threshold * 1000000000ull + (1ull << 31)) >> 32));
+	if (s->trigger == TRIGGER_TIME)
+		return sformat(buf, size, "time=%llu-%llu", (unsigned long long)s->from,
+			       (unsigned long long)s->until);
 	if (s->first == s->last)
 		return sformat(buf, size, "nth=%u", s->first);
 	return sformat(buf, size, "window=%u-%u", s->first, s->last);
@@ -165,7 +175,7 @@ static int trigger_format(char *buf, size_t size, const struct spec *s)
 
 int spec_format(char *buf, size_t size, const struct spec *s)
 {
-	char target[16], model[48], trigger[40];
+	char target[16], model[48], trigger[48];
 
 	if (s->any_watch)
 		sformat(target, sizeof(target), "*");

@@ -29,6 +29,13 @@
  *              p=P            every hit, with probability P (0, 1, or a
  *                             decimal fraction 0.DDDDDDDDD), drawn from
  *                             the seeded generator
+ *              time=A-B       every hit from A to B nanoseconds of
+ *                             Warden's system time (inclusive).  In a
+ *                             deterministic run (-icount shift=0) a
+ *                             nanosecond is one instruction, so this is
+ *                             a window of instruction counts; with
+ *                             corrupt=, it corrupts memory at a given
+ *                             instruction count (the first hit after A)
  *   seed=S   the generator's seed (default 1): the same seed gives the
  *            same draws and the same random bytes, so the same run
  *
@@ -37,6 +44,7 @@
  *	inject=*:stuck1=0x80000000:window=10-20
  *	inject=3:drop:p=0.25:seed=42       a quarter of watch 3's writes lost
  *	inject=2:corrupt=v0xc0105000+16:nth=1:seed=7
+ *	inject=1:flip=0:time=50000000-60000000   instructions 50M to 60M
  *
  * A spec that does not parse names its bad field ("the MODEL ...").
  * Pure data and arithmetic: no hypercall here, so the host's unit tests
@@ -52,7 +60,7 @@
 #include "guest/monitor/words.h"
 
 #define SPEC_CORRUPT_MAX	4096	/* one MONITOR_OP_write_memory */
-#define SPEC_TEXT_MAX		96
+#define SPEC_TEXT_MAX		128
 
 enum fault_model {
 	MODEL_FLIP,
@@ -67,6 +75,7 @@ enum fault_model {
 enum fault_trigger {
 	TRIGGER_HITS,		/* nth=N and window=A-B: hits first..last */
 	TRIGGER_CHANCE,		/* p=P */
+	TRIGGER_TIME,		/* time=A-B: hits from time from to until */
 };
 
 struct spec {
@@ -80,6 +89,7 @@ struct spec {
 	uint32_t first, last;		/* TRIGGER_HITS, inclusive */
 	uint64_t threshold;		/* TRIGGER_CHANCE: fire when a 32-bit
 					 * draw is below it (2^32: always) */
+	uint64_t from, until;		/* TRIGGER_TIME, ns, inclusive */
 	uint32_t seed;
 };
 

@@ -276,6 +276,7 @@ static struct watch_request example(void)
 	req.eip = 0xc0001234;
 	req.old_value = 0xffffffffc0003000ull;	/* only 4 bytes mean anything */
 	req.new_value = 0x41414141;
+	req.time_ns = 81234567;
 	return req;
 }
 
@@ -301,12 +302,14 @@ static void test_event_json(void)
 	char buf[EVENT_TEXT_MAX];
 
 	event_json(buf, sizeof(buf), &req, "kernel", deny);
-	CHECK_STR(buf, "{\"seq\":12,\"dom\":2,\"name\":\"kernel\",\"vcpu\":0,\"gva\":\"0xc0010040\","
+	CHECK_STR(buf, "{\"seq\":12,\"dom\":2,\"name\":\"kernel\",\"vcpu\":0,\"time_ns\":81234567,"
+		  "\"gva\":\"0xc0010040\","
 		  "\"gpa\":\"0x10040\",\"eip\":\"0xc0001234\",\"access\":\"w\",\"size\":4,"
 		  "\"old\":\"0xc0003000\",\"new\":\"0x41414141\",\"verdict\":\"deny-fault\"}");
 	req.access = 7;
 	event_json(buf, sizeof(buf), &req, "a\"b\\c\nd", value);
-	CHECK_STR(buf, "{\"seq\":12,\"dom\":2,\"name\":\"a?b?c?d\",\"vcpu\":0,\"gva\":\"0xc0010040\","
+	CHECK_STR(buf, "{\"seq\":12,\"dom\":2,\"name\":\"a?b?c?d\",\"vcpu\":0,\"time_ns\":81234567,"
+		  "\"gva\":\"0xc0010040\","
 		  "\"gpa\":\"0x10040\",\"eip\":\"0xc0001234\",\"access\":\"?\",\"size\":4,"
 		  "\"old\":\"0xc0003000\",\"new\":\"0x41414141\",\"verdict\":\"value\","
 		  "\"value\":\"0x5a\"}");
@@ -324,7 +327,7 @@ static void test_event_fits(void)
 	req.vcpu = UINT16_MAX;
 	req.gva = req.gpa = req.eip = UINT32_MAX;
 	req.size = 8;
-	req.old_value = req.new_value = UINT64_MAX;
+	req.old_value = req.new_value = req.time_ns = UINT64_MAX;
 	CHECK(event_json(buf, sizeof(buf), &req, "0123456789012345678901234567890", value) <
 	      (int)sizeof(buf) - 1);
 	CHECK(event_line(buf, sizeof(buf), &req, "0123456789012345678901234567890", value) <

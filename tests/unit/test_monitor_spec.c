@@ -35,6 +35,9 @@ static const struct spec_case cases[] = {
 	{ "4:value=0x1234:p=1", 0, "4:value=0x1234:p=1:seed=1" },
 	{ "4:stuck0=1:p=0", 0, "4:stuck0=0x1:p=0.000000000:seed=1" },
 	{ "1:flip=63:p=0.000000001", 0, "1:flip=63:p=0.000000001:seed=1" },
+	{ "1:flip=0:time=50000000-60000000", 0, "1:flip=0:time=50000000-60000000:seed=1" },
+	{ "*:drop:time=0-18446744073709551615", 0,
+	  "*:drop:time=0-18446744073709551615:seed=1" },
 	{ "", "a spec is", 0 },
 	{ "1:flip=3", "a spec is", 0 },
 	{ "0:flip=3:nth=1", "the TARGET", 0 },
@@ -48,6 +51,9 @@ static const struct spec_case cases[] = {
 	{ "1:drop:nth=0", "the TRIGGER nth", 0 },
 	{ "1:drop:window=5-4", "the TRIGGER window", 0 },
 	{ "1:drop:window=0-4", "the TRIGGER window", 0 },
+	{ "1:drop:time=9-8", "the TRIGGER time", 0 },
+	{ "1:drop:time=5", "the TRIGGER time", 0 },
+	{ "1:drop:time=x-9", "the TRIGGER time", 0 },
 	{ "1:drop:p=0.5x", "the TRIGGER p", 0 },
 	{ "1:drop:p=1.5", "the TRIGGER p", 0 },
 	{ "1:drop:p=0.1234567890", "the TRIGGER p", 0 },
@@ -120,6 +126,22 @@ static void test_window(void)
 	for (int i = 1; i <= 6; i++)
 		mask |= (unsigned)injector_fires(&inj, &r) << i;
 	CHECK_EQ(mask, 0x1c);
+}
+
+/* time=A-B: the hits whose event time is in [A, B], whatever their number. */
+static void test_time_window(void)
+{
+	struct injector inj = injector_for("*:drop:time=2000-4000");
+	struct watch_request r = request(7, 4, 0);
+	unsigned mask = 0;
+
+	for (int i = 1; i <= 6; i++) {
+		r.time_ns = 1000ull * i;
+		mask |= (unsigned)injector_fires(&inj, &r) << i;
+	}
+	CHECK_EQ(mask, 0x1c);
+	CHECK_EQ(inj.hits, 6);
+	CHECK_EQ(inj.faults, 3);
 }
 
 static unsigned fires_in(const char *text, unsigned n)
@@ -209,6 +231,7 @@ int main(void)
 	UNIT_CASE(test_parse);
 	UNIT_CASE(test_nth_counts_only_the_target);
 	UNIT_CASE(test_window);
+	UNIT_CASE(test_time_window);
 	UNIT_CASE(test_chance);
 	UNIT_CASE(test_xorshift);
 	UNIT_CASE(test_models);
