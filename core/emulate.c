@@ -85,11 +85,16 @@ const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem)
 const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			bool commit, struct x86_insn *insn)
 {
-	struct x86_regs regs = emulate_regs(v);
 	const char *why = emulate_fetch(v, insn);
 
-	if (why)
-		return why;
+	return why ? why : emulate_decoded(v, mem, commit, insn);
+}
+
+const char *emulate_decoded(struct vcpu *v, const struct x86_mem_ops *mem,
+			    bool commit, const struct x86_insn *insn)
+{
+	struct x86_regs regs = emulate_regs(v);
+
 	switch (x86_emulate(insn, &regs, mem)) {
 	case X86_EMU_OK:
 		if (commit)

@@ -21,6 +21,12 @@ const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem);
 const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			bool commit, struct x86_insn *insn);
 
+/* emulate_run() on an instruction fetched and decoded already, at v's
+ * EIP: a commit right after a dry run, with no guest code run between,
+ * need not fetch and decode it again. */
+const char *emulate_decoded(struct vcpu *v, const struct x86_mem_ops *mem,
+			    bool commit, const struct x86_insn *insn);
+
 /* What emulate_run() returns for an instruction it does not know. */
 extern const char emulate_unhandled[];
 

@@ -134,6 +134,14 @@ static const char *run(struct guarded *g, struct x86_insn *insn)
 	return emulate_run(g->v, &mem, g->mode != DRY_RUN, insn);
 }
 
+/* The commit after a dry run: the same instruction, decoded already. */
+static const char *run_again(struct guarded *g, const struct x86_insn *insn)
+{
+	struct x86_mem_ops mem = { g, read_guest, write_guest };
+
+	return emulate_decoded(g->v, &mem, true, insn);
+}
+
 static void crash_on(struct vcpu *v, uint32_t eip, const char *why,
 		     const char *refused)
 {
@@ -208,7 +216,7 @@ void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows)
 	}
 	g.mode = COMMIT;
 	g.watched_page = false;
-	why = run(&g, &insn);
+	why = run_again(&g, &insn);
 	if (why)
 		crash_on(v, eip, why, g.refused);
 	else if (g.watched_page)
