@@ -176,13 +176,21 @@ void cpu_tables_reset_gate(unsigned vector)
 				vector == TRAP_HYPERCALL ? 1 : 0);
 }
 
+/* A set bit in the I/O bitmap refuses its port; a byte at a time, since
+ * this runs on every switch to and from the monitor. */
 void cpu_tables_allow_ports(uint16_t first, uint16_t count, bool allow)
 {
-	for (uint32_t port = first; port < (uint32_t)first + count && port < IO_PORTS_MAPPED; port++) {
-		uint8_t bit = (uint8_t)(1u << (port % 8));
+	uint32_t port = first, end = (uint32_t)first + count;
 
-		tss_area.iomap[port / 8] = allow ? tss_area.iomap[port / 8] & (uint8_t)~bit
-						: tss_area.iomap[port / 8] | bit;
+	if (end > IO_PORTS_MAPPED)
+		end = IO_PORTS_MAPPED;
+	while (port < end) {
+		uint32_t in_byte = 8 - port % 8 < end - port ? 8 - port % 8 : end - port;
+		uint8_t mask = (uint8_t)(((1u << in_byte) - 1) << (port % 8));
+		uint8_t *bits = &tss_area.iomap[port / 8];
+
+		*bits = allow ? *bits & (uint8_t)~mask : *bits | mask;
+		port += in_byte;
 	}
 }
 
