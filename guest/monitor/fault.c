@@ -72,8 +72,9 @@ static void tell(const struct watch_request *req, struct verdict v, bool applies
 	else
 		sformat(now, sizeof(now), "0x%llx written%s", written,
 			applies ? "" : " (the bit is past the write: no change)");
-	printk("monitor: fault %u at event %u (hit %u of the target, watch %u): %s: %s\n",
-	       injector.faults, req->seq, injector.hits, req->watch_id, model_text, now);
+	printk("monitor: fault %u at event %u (hit %u of the target, watch %u, %llu ns): %s: %s\n",
+	       injector.faults, req->seq, injector.hits, req->watch_id,
+	       (unsigned long long)req->time_ns, model_text, now);
 }
 
 bool fault_decide(const struct watch_request *req, struct verdict *v, const char **model)

@@ -7,8 +7,8 @@
  * instead of the policy's (a corrupt= fault first writes random bytes
  * into the writer's memory with MONITOR_OP_write_memory, then lets the
  * write through).  Each fault gets a console line, "monitor: fault N at
- * event S (hit H of the target, watch W): MODEL: ...", and its event's JSON
- * line on COM2 gets "fault":"MODEL".  Without a spec nothing changes.
+ * event S (hit H of the target, watch W, T ns): MODEL: ...", and its
+ * event's JSON line on COM2 gets "fault":"MODEL".  Without a spec nothing changes.
  */
 #ifndef MONITOR_FAULT_H
 #define MONITOR_FAULT_H
