@@ -10,6 +10,7 @@
  * operand where only memory is allowed; such an instruction cannot have
  * caused the fault we are handling, so it is refused, not emulated.
  */
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "arch/x86_32/x86emu/emu.h"
@@ -58,9 +59,41 @@ static const struct handler {
 	{ 0x0fc7, 0x0fc7, REG(1), LOCKABLE | MEMORY_ONLY, emu_cmpxchg8b },
 };
 
+#define ROWS		(sizeof(handlers) / sizeof(handlers[0]))
+#define SLOTS		0x200		/* one-byte opcodes, then 0F xx */
+
+/*
+ * Every emulated write would scan the table from the top; instead each
+ * opcode remembers the first row whose range holds it (plus one; 0: none),
+ * and the scan starts there.  Built on first use, from the table itself.
+ */
+static uint8_t first_row[SLOTS];
+static bool indexed;
+
+static int slot_of(uint32_t opcode)
+{
+	if (opcode < 0x100)
+		return (int)opcode;
+	return (opcode >> 8) == 0x0f ? 0x100 + (int)(opcode & 0xff) : -1;
+}
+
+static void index_rows(void)
+{
+	for (size_t i = ROWS; i-- > 0;)		/* upwards last: lowest row wins */
+		for (uint32_t op = handlers[i].first; op <= handlers[i].last; op++)
+			first_row[slot_of(op)] = (uint8_t)(i + 1);
+	indexed = true;
+}
+
 static const struct handler *find_handler(const struct x86_insn *insn)
 {
-	for (size_t i = 0; i < sizeof(handlers) / sizeof(handlers[0]); i++) {
+	int slot = slot_of(insn->opcode);
+
+	if (!indexed)
+		index_rows();
+	if (slot < 0 || !first_row[slot])
+		return NULL;
+	for (size_t i = first_row[slot] - 1u; i < ROWS; i++) {
 		const struct handler *h = &handlers[i];
 
 		if (insn->opcode >= h->first && insn->opcode <= h->last &&
