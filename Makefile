@@ -141,7 +141,10 @@ $(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $$(FUZZ_$$*_SRCS)
 
 # Each target runs FUZZ_SECONDS; findings land in build/fuzz/crash-*.
 fuzz: $(FUZZ_BINS)
-	tools/fuzz.sh $(FUZZ_SECONDS) $(FUZZ_BINS)
+	$(Q)for f in $(FUZZ_BINS); do \
+		$$f -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=$(BUILD)/fuzz/crash-$$(basename $$f)- || exit 1; \
+	done
 
 # --- running ------------------------------------------------------------------
 DEMO_MODULES := $(BUILD)/guests/first.elf

@@ -26,10 +26,6 @@
 #include "core/vcpu.h"
 #include "shadow/guest_copy.h"
 
-#define EFLAGS_TF	0x100u
-#define EFLAGS_NT	0x4000u
-#define EFLAGS_RF	0x10000u
-#define EFLAGS_VM	0x20000u
 
 static bool from_ring3(const struct vcpu *v)
 {

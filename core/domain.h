@@ -66,7 +66,6 @@ struct vcpu {
 	uint32_t poll_ports[POLL_PORTS_MAX];
 	unsigned poll_count;
 	uint64_t poll_deadline;		/* ns of system time; 0: none */
-	uint64_t timer_deadline;	/* set_timer_op; 0: none */
 	uint32_t virq_port[NR_VIRQS];	/* the port bound to each VIRQ (0: none) */
 	uint64_t run_tsc;		/* CPU time used, in TSC ticks */
 	uint64_t run_start_tsc;		/* when it was last entered */
@@ -83,7 +82,7 @@ struct vcpu {
 	struct guest_trap_handler traps[256];
 	uint16_t kernel_ss;		/* the stack for traps from ring 3 */
 	uint32_t kernel_sp;
-	struct guest_entry event_callback, failsafe_callback;
+	struct guest_entry event_callback;
 	uint32_t cr2;			/* the last page-fault address delivered */
 	uint32_t trap_page;		/* machine frame of its trap-stack page */
 	uint32_t switcher_l1;		/* machine frame of its switcher page table */

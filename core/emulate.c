@@ -75,13 +75,6 @@ const char *emulate_fetch(struct vcpu *v, struct x86_insn *insn)
 	}
 }
 
-const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem)
-{
-	struct x86_insn insn;
-
-	return emulate_run(v, mem, true, &insn);
-}
-
 const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			bool commit, struct x86_insn *insn)
 {

@@ -13,11 +13,11 @@
 const char *emulate_fetch(struct vcpu *v, struct x86_insn *insn);
 
 /* Emulate the instruction at v's EIP with memory accesses through mem,
- * updating v's registers; NULL or why it could not. */
-const char *emulate_instruction(struct vcpu *v, const struct x86_mem_ops *mem);
-
-/* The same, keeping the registers as they were unless commit (a dry run
- * sees what an instruction would write); the decoded instruction in *insn. */
+ * updating v's registers only if commit (a dry run sees what an
+ * instruction would write); NULL or why it could not.  The decoded
+ * instruction in *insn.  On a failed access the registers stay as they
+ * were (a REP's finished iterations included): the caller crashes the
+ * domain then. */
 const char *emulate_run(struct vcpu *v, const struct x86_mem_ops *mem,
 			bool commit, struct x86_insn *insn);
 

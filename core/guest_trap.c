@@ -22,13 +22,6 @@
 _Noreturn void guest_trap(struct trap_frame *frame);
 _Noreturn void guest_exit_fault(struct trap_frame *frame);
 
-/* Exceptions that push an error code (the others get none). */
-static bool has_error_code(unsigned vector)
-{
-	return vector == 8 || (vector >= 10 && vector <= 14) ||
-	       vector == 17 || vector == 21;
-}
-
 static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
 {
 	if (v->stepping && watch_step_trap(v, vector))
@@ -53,7 +46,7 @@ static void dispatch(struct vcpu *v, uint32_t vector, uint32_t error_code)
 		fpu_device_not_available(v);
 		break;
 	default:
-		bounce_to_guest(v, vector, has_error_code(vector) ?
+		bounce_to_guest(v, vector, TRAP_HAS_ERROR_CODE(vector) ?
 			       error_code : BOUNCE_NO_ERROR_CODE);
 	}
 }

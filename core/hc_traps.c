@@ -18,7 +18,6 @@
 #include "include/public/traps.h"
 #include "shadow/guest_copy.h"
 
-#define EFLAGS_IOPL	0x3000u
 
 static uint16_t guest_selector(uint32_t sel)
 {
@@ -69,15 +68,17 @@ long hc_stack_switch(struct vcpu *v, const uint32_t *arg)
 	return 0;
 }
 
+/* The failsafe callback (arg[2], arg[3]) is accepted and never called:
+ * where Xen would call it, Warden crashes the domain. */
 long hc_set_callbacks(struct vcpu *v, const uint32_t *arg)
 {
 	v->event_callback = (struct guest_entry){ guest_selector(arg[0]), arg[1] };
-	v->failsafe_callback = (struct guest_entry){ guest_selector(arg[2]), arg[3] };
 	return 0;
 }
 
 /* Registering must succeed for the callbacks Xen-ABI guests always set,
- * even those Warden never calls (syscall and sysenter stay #GP). */
+ * even those Warden never calls (failsafe: the domain is crashed instead;
+ * syscall and sysenter stay #GP). */
 static long register_callback(struct vcpu *v, const struct callback_register *r)
 {
 	struct guest_entry e = { guest_selector(r->address.cs), r->address.eip };
@@ -87,8 +88,6 @@ static long register_callback(struct vcpu *v, const struct callback_register *r)
 		v->event_callback = e;
 		return 0;
 	case CALLBACKTYPE_failsafe:
-		v->failsafe_callback = e;
-		return 0;
 	case CALLBACKTYPE_syscall:
 	case CALLBACKTYPE_sysenter:
 	case CALLBACKTYPE_sysenter_deprecated:

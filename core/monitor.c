@@ -64,10 +64,14 @@ static bool memory_target(struct domain *d, const struct warden_memory_op *op,
 	return (uint64_t)op->addr + op->len <= (uint64_t)d->p2m.nr_pfns << PAGE_SHIFT;
 }
 
-/* Copy between the target's frames and a buffer, a page at a time. */
-static void copy_frames(struct domain *d, uint32_t gpa, uint8_t *buf,
-			uint32_t len, bool to_domain)
+/* Copy between the target's frames and a buffer, a page at a time; NULL,
+ * or why a write was refused (a bad page-table entry, the GDT): the
+ * monitor's writes follow the rules the guest's own do. */
+static const char *copy_frames(struct domain *d, uint32_t gpa, uint8_t *buf,
+			       uint32_t len, bool to_domain)
 {
+	const char *refused;
+
 	while (len) {
 		uint32_t off = gpa & (PAGE_SIZE - 1), n = PAGE_SIZE - off;
 		uint32_t pfn = gpa >> PAGE_SHIFT;
@@ -75,7 +79,9 @@ static void copy_frames(struct domain *d, uint32_t gpa, uint8_t *buf,
 
 		n = n < len ? n : len;
 		if (to_domain) {
-			guest_frame_write(&d->vcpu, pfn, off, buf, n);
+			refused = guest_frame_write(&d->vcpu, pfn, off, buf, n);
+			if (refused)
+				return refused;
 		} else {
 			page = frame_map(p2m_info(&d->p2m, pfn)->mfn);
 			memcpy(buf, page + off, n);
@@ -85,6 +91,7 @@ static void copy_frames(struct domain *d, uint32_t gpa, uint8_t *buf,
 		buf += n;
 		len -= n;
 	}
+	return 0;
 }
 
 static long memory_op(struct vcpu *m, uint32_t arg, bool write)
@@ -101,7 +108,8 @@ static long memory_op(struct vcpu *m, uint32_t arg, bool write)
 		return d ? -XEN_EINVAL : -XEN_ESRCH;
 	if (write && !guest_copy_from(&m->shadow, buf, op.buffer, op.len))
 		return -XEN_EFAULT;
-	copy_frames(d, gpa, buf, op.len, write);
+	if (copy_frames(d, gpa, buf, op.len, write))
+		return -XEN_EINVAL;
 	if (!write && !guest_copy_to(&m->shadow, op.buffer, buf, op.len))
 		return -XEN_EFAULT;
 	return 0;

@@ -2,7 +2,7 @@
  * time.c - Warden's sense of time.
  *
  * Two clocks, for two jobs.  The tick (PIT channel 0, TICK_HZ a second) is
- * what will preempt guests: the scheduler runs from it.  The TSC clock is
+ * what preempts guests: the scheduler runs from it.  The TSC clock is
  * what measures: it counts CPU cycles, so once we know the TSC's frequency
  * (measured against the PIT's known clock at boot) any two rdtsc readings
  * give a duration in nanoseconds.  Under QEMU with -icount the TSC counts

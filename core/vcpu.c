@@ -23,6 +23,7 @@
 #include "core/event_channel.h"
 #include "core/fpu.h"
 #include "core/schedule.h"
+#include "core/shared_info_map.h"
 #include "core/syscall_gate.h"
 #include "core/vtimer.h"
 #include "arch/x86_32/cpu_tables.h"
@@ -31,14 +32,9 @@
 #include "mm/mapslot.h"
 #include "mm/warden_space.h"
 
-#define EFLAGS_IOPL	0x3000u
 #define COM2_PORT	0x2f8
 #define COM2_PORTS	8
-#define EFLAGS_NT	0x4000u
-#define EFLAGS_VM	0x20000u
 
-#define VCPU_INFO_UPCALL_MASK	1	/* offsets in shared_info (Xen's) */
-#define VCPU_INFO_CR2		8
 
 _Noreturn void switcher_enter_guest(uint32_t cr3);	/* trap_entry.S */
 
@@ -78,33 +74,30 @@ _Noreturn void vcpu_enter(struct vcpu *v)
 	switcher_enter_guest(shadow_cr3(&v->shadow));
 }
 
-static uint8_t *shared_info(const struct vcpu *v)
-{
-	return frame_map(v->domain->shared_info);
-}
-
+/* The vCPU's upcall mask: Xen keeps it in shared_info, where the guest
+ * sets and clears it itself, so Warden reads it there every time. */
 uint8_t vcpu_upcall_mask(const struct vcpu *v)
 {
-	uint8_t *si = shared_info(v);
-	uint8_t mask = si[VCPU_INFO_UPCALL_MASK];
+	struct shared_info *si = shared_info_map(v->domain);
+	uint8_t mask = si->vcpu_info[0].evtchn_upcall_mask;
 
-	frame_unmap(si);
+	shared_info_unmap(si);
 	return mask;
 }
 
 void vcpu_set_upcall_mask(struct vcpu *v, uint8_t mask)
 {
-	uint8_t *si = shared_info(v);
+	struct shared_info *si = shared_info_map(v->domain);
 
-	si[VCPU_INFO_UPCALL_MASK] = mask;
-	frame_unmap(si);
+	si->vcpu_info[0].evtchn_upcall_mask = mask;
+	shared_info_unmap(si);
 }
 
 void vcpu_set_cr2(struct vcpu *v, uint32_t cr2)
 {
-	uint8_t *si = shared_info(v);
+	struct shared_info *si = shared_info_map(v->domain);
 
 	v->cr2 = cr2;
-	*(uint32_t *)(si + VCPU_INFO_CR2) = cr2;
-	frame_unmap(si);
+	si->vcpu_info[0].arch.cr2 = cr2;
+	shared_info_unmap(si);
 }

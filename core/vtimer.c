@@ -7,10 +7,11 @@
  * and the guest extrapolates from its own rdtsc.  The version field is odd
  * while Warden writes, so a guest can tell a torn read and retry.
  *
- * Timer events are VIRQ_TIMER: once per tick for every live vCPU (Xen's
- * periodic timer, 100 Hz), and once more when a deadline set with
- * set_timer_op passes.  Both are checked on the tick, so a deadline fires
- * up to one tick late.
+ * Timer events are VIRQ_TIMER, once per tick for every live vCPU (Xen's
+ * periodic timer, 100 Hz).  A one-shot deadline set with set_timer_op
+ * needs nothing of its own: the next tick, at most one tick after it,
+ * makes the same event pending (and an event already pending is not
+ * delivered twice); only a deadline already past fires at once.
  */
 #include "core/vtimer.h"
 #include "arch/x86_32/x86.h"
@@ -23,10 +24,6 @@
 static void tick_vcpu(struct vcpu *v, uint64_t now)
 {
 	evtchn_send_virq(v, VIRQ_TIMER);
-	if (v->timer_deadline && now >= v->timer_deadline) {
-		v->timer_deadline = 0;
-		evtchn_send_virq(v, VIRQ_TIMER);
-	}
 	if (v->wait == WAIT_POLL && v->poll_deadline && now >= v->poll_deadline)
 		v->wait = WAIT_NONE;
 }
@@ -63,10 +60,7 @@ long hc_set_timer_op(struct vcpu *v, const uint32_t *arg)
 {
 	uint64_t deadline = arg[0] | ((uint64_t)arg[1] << 32);
 
-	v->timer_deadline = deadline;
-	if (deadline && deadline <= time_now_ns()) {
-		v->timer_deadline = 0;
+	if (deadline && deadline <= time_now_ns())
 		evtchn_send_virq(v, VIRQ_TIMER);
-	}
 	return 0;
 }

@@ -8,8 +8,8 @@
 #include "core/domain.h"
 #include "core/time.h"
 
-/* On every tick: VIRQ_TIMER for every live vCPU (the periodic tick), and
- * for each whose one-shot deadline has passed; poll timeouts expire. */
+/* On every tick: VIRQ_TIMER for every live vCPU (the periodic tick, which
+ * also serves every one-shot deadline); poll timeouts expire. */
 void vtimer_tick(void);
 
 void vtimer_publish_now(struct vcpu *v);
@@ -24,8 +24,8 @@ static inline void vtimer_publish(struct vcpu *v)
 		vtimer_publish_now(v);
 }
 
-/* set_timer_op(deadline low, high): a one-shot VIRQ_TIMER at that system
- * time in ns; 0 cancels it; a deadline already past fires at once. */
+/* set_timer_op(deadline low, high): a VIRQ_TIMER at that system time in
+ * ns, from the next tick; a deadline already past fires at once. */
 long hc_set_timer_op(struct vcpu *v, const uint32_t *arg);
 
 #endif

@@ -189,13 +189,6 @@ void watch_event_near_miss(struct vcpu *v)
 	watch_stats.near_misses++;
 }
 
-void watch_event_refused_warden_write(const struct domain *d, uint32_t gpa)
-{
-	watch_stats.refused_warden_writes++;
-	printk("warden: refused to write domain %u's watched memory at 0x%x on its behalf\n",
-	       d->id, gpa);
-}
-
 /* The vCPU whose posted event has this sequence number, or NULL. */
 static struct vcpu *waiting_for(uint32_t seq)
 {

@@ -34,9 +34,6 @@ void watch_event_vcpu_gone(struct vcpu *v);
 /* The monitor ended: every waiting event gets the default verdict. */
 void watch_event_monitor_gone(void);
 
-/* Warden's own write to guest memory hit a watch (and was refused). */
-void watch_event_refused_warden_write(const struct domain *d, uint32_t gpa);
-
 /* The default verdict and timeout, from Warden's command line. */
 void watch_event_configure(const char *cmdline);
 

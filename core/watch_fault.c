@@ -47,25 +47,37 @@ struct guarded {
 	uint8_t hit_bytes[8];
 	const char *refused;
 	bool watched_page;		/* a write went to a watched page */
+	bool fault_walked;		/* fault_page's frame is known: */
 	uint32_t fault_page, fault_pfn;	/* the faulting page, walked already */
 };
+
+/*
+ * The instruction's other accesses are checked with the rights of the
+ * code that runs it: a ring-3 instruction reaches only what ring 3 may,
+ * as on the CPU (the fault's own page was checked so by the classifier).
+ */
+static uint32_t rights_of(const struct vcpu *v)
+{
+	return (v->regs->cs & 3) == 3 ? GW_USER : 0;
+}
 
 static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
 {
 	struct guarded *g = ctx;
 
-	return !guest_copy_from(&g->v->shadow, buf, va, len);
+	return !guest_read(&g->v->shadow, buf, va, len, rights_of(g->v));
 }
 
 /* The frame a write to va goes to: the guest must allow the write, or the
- * frame must be a page table (Xen's writable page tables). */
+ * frame must be a page table (Xen's writable page tables: the guest
+ * kernel's write, not ring 3's -- a user write's error code has PF_U). */
 static bool write_target(struct vcpu *v, uint32_t va, uint32_t *pfn)
 {
 	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
 	struct guest_walk w;
 
 	if (guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-		       GW_WRITE, &w)) {
+		       GW_WRITE | rights_of(v), &w)) {
 		*pfn = w.pfn;
 		return true;
 	}
@@ -96,7 +108,7 @@ static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 	const struct watch *w;
 	uint8_t bytes[8];
 
-	if ((va & ~(PAGE_SIZE - 1)) == g->fault_page)
+	if (g->fault_walked && (va & ~(PAGE_SIZE - 1)) == g->fault_page)
 		pfn = g->fault_pfn;	/* the fault's own walk said where */
 	else if (!write_target(g->v, va, &pfn))
 		return 1;
@@ -190,7 +202,7 @@ static bool release_old_table(struct vcpu *v, uint32_t pfn)
 
 void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows)
 {
-	struct guarded g = { .v = v, .mode = DRY_RUN,
+	struct guarded g = { .v = v, .mode = DRY_RUN, .fault_walked = true,
 			     .fault_page = va & ~(PAGE_SIZE - 1), .fault_pfn = pfn };
 	struct x86_insn insn;
 	uint32_t eip = v->regs->eip;
@@ -283,16 +295,17 @@ void watch_exec_fault(struct vcpu *v, uint32_t va, uint32_t pfn)
 	uint32_t gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
 	const struct watch *w = watch_find(v->domain, gpa, 1, WATCH_EXEC);
 	struct x86_insn insn;
-	const char *why = emulate_fetch(v, &insn);
+	const char *why;
 
-	if (why) {
-		crash_on(v, v->regs->eip, why, 0);
-		return;
-	}
-	if (!w) {
+	if (!w) {			/* the CPU runs it, as it is: no decoding */
 		watch_event_near_miss(v);
 		if (!watch_step_begin(v, va, WATCH_EXEC))
 			crash_on(v, v->regs->eip, "cannot single-step it", 0);
+		return;
+	}
+	why = emulate_fetch(v, &insn);	/* the request carries its bytes */
+	if (why) {
+		crash_on(v, v->regs->eip, why, 0);
 		return;
 	}
 	v->event_stepped = true;

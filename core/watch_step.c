@@ -26,7 +26,6 @@
 #include "include/public/warden.h"
 #include "shadow/guest_mem.h"
 
-#define EFLAGS_TF	0x100u
 
 bool watch_step_begin(struct vcpu *v, uint32_t va, uint8_t access)
 {

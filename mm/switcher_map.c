@@ -108,7 +108,7 @@ void switcher_map_init(void)
 		panic("out of memory for the machine-to-physical table");
 	pte = frame_map(l1);
 	memset(pte, 0, PAGE_SIZE);
-	for (uint32_t i = 0; i < P2M_MAX_PFNS / (PAGE_SIZE / 4); i++) {
+	for (uint32_t i = 0; i < (P2M_MAX_PFNS + PAGE_SIZE / 4 - 1) / (PAGE_SIZE / 4); i++) {
 		uint32_t mfn = m2p_frame(i * (PAGE_SIZE / 4));
 
 		if (mfn == FRAME_NONE)

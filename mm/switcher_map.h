@@ -1,6 +1,7 @@
 /*
  * switcher_map.h - the part of every guest address space that is Warden's:
- * the top 42 MiB, from Xen's machine-to-physical table up.
+ * the top 168 MiB, from Xen's machine-to-physical table up (L2 slots
+ * 428-511 of the top GiB).
  */
 #ifndef MM_SWITCHER_MAP_H
 #define MM_SWITCHER_MAP_H

@@ -88,13 +88,19 @@ static bool range_ok(uint32_t va, uint32_t len)
 bool guest_copy_from(const struct shadow *s, void *dst, uint32_t va,
 		     uint32_t len)
 {
+	return guest_read(s, dst, va, len, 0);
+}
+
+bool guest_read(const struct shadow *s, void *dst, uint32_t va, uint32_t len,
+		uint32_t rights)
+{
 	uint8_t *out = dst;
 
 	if (!range_ok(va, len))
 		return false;
 	while (len) {
 		uint32_t n = chunk(va, len);
-		const struct pfn_info *g = guest_frame(s, va, 0);
+		const struct pfn_info *g = guest_frame(s, va, rights);
 		uint8_t *page;
 
 		if (!g)

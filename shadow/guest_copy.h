@@ -14,6 +14,11 @@
 bool guest_copy_from(const struct shadow *s, void *dst, uint32_t va,
 		     uint32_t len);
 
+/* The same with the rights of the code that reads: GW_USER for ring 3
+ * (guest_walk.h), 0 for the guest kernel. */
+bool guest_read(const struct shadow *s, void *dst, uint32_t va, uint32_t len,
+		uint32_t rights);
+
 /* Copy len bytes to guest address va; false (with some bytes perhaps
  * written) if any byte is not writable by the guest kernel, or lies in a
  * frame Warden keeps read-only (a page table, the GDT). */

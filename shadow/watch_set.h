@@ -13,7 +13,7 @@
 struct watch {
 	uint32_t start, end;
 	uint32_t id;
-	uint8_t access;			/* WATCH_WRITE */
+	uint8_t access;			/* WATCH_WRITE, WATCH_EXEC: a mask */
 };
 
 struct watch_set {

@@ -1,10 +1,11 @@
 /*
- * serial.c - a polled driver for the 16550 UART on COM1.
+ * serial.c - a driver for the 16550 UART on COM1.
  *
  * Warden writes its console by polling: wait until the transmit holding
  * register is empty, then write one byte.  It is slow but needs no
  * interrupts, so it works from the first instruction of warden_main() to
- * the last line of a panic.  115200 baud, 8 data bits, no parity, 1 stop.
+ * the last line of a panic.  Input (for the domain with focus) comes by
+ * IRQ 4, once serial_enable_receive_irq() has been called.  115200 baud, 8 data bits, no parity, 1 stop.
  */
 #include "arch/x86_32/serial.h"
 #include "arch/x86_32/x86.h"

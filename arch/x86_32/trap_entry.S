@@ -25,25 +25,31 @@
  *
  * The stubs live in the switcher section, which every guest address space
  * maps read-only: they are the only Warden code a guest's trap reaches.
- * trap_vectors[] is the table of stub addresses that idt_init() reads.
+ * trap_vectors[] is the table of stub addresses that idt_build() reads.
  */
 #include "arch/x86_32/memlayout.h"
 #include "arch/x86_32/segments.h"
-
-#define FRAME_CS	60		/* offsetof(struct trap_frame, cs) */
-#define FRAME_SIZE	76		/* a guest's frame: with ESP and SS */
+#include "arch/x86_32/trap_frame.h"
 
 	.section .switcher.text, "ax"
 
-/* Vectors for which the CPU pushes an error code itself. */
-#define HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || \
-			   (n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+/* Back to the interrupted code: the frame's registers, then iret. */
+.macro restore_frame_and_iret
+	popal
+	popl %gs
+	popl %fs
+	popl %es
+	popl %ds
+	addl $8, %esp			/* vector and error code */
+	iret
+.endm
+
 
 	.altmacro
 .macro trap_stub n
 	.balign 16
 trap_stub_\n:
-	.if !HAS_ERROR_CODE(\n)
+	.if !TRAP_HAS_ERROR_CODE(\n)
 	pushl $0
 	.endif
 	pushl $\n
@@ -70,7 +76,7 @@ trap_common:
 	movl %eax, %ds
 	movl %eax, %es
 	cld
-	testl $3, FRAME_CS(%esp)
+	testl $3, TRAP_FRAME_CS(%esp)
 	jnz from_guest
 	movl %cr3, %eax
 	cmpl switcher_warden_cr3, %eax
@@ -78,13 +84,7 @@ trap_common:
 	pushl %esp			/* struct trap_frame * */
 	call trap_dispatch
 	addl $4, %esp
-	popal
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	addl $8, %esp			/* vector and error code */
-	iret
+	restore_frame_and_iret
 
 /* Into Warden's address space and onto its own fresh stack, then
  * handler(frame); the handler never returns. */
@@ -114,15 +114,9 @@ exit_fault:
 	.globl switcher_enter_guest
 switcher_enter_guest:
 	movl 4(%esp), %eax
-	movl $(_trap_page + PAGE_SIZE - FRAME_SIZE), %esp
+	movl $(_trap_page + PAGE_SIZE - TRAP_FRAME_SIZE), %esp
 	movl %eax, %cr3
-	popal
-	popl %gs
-	popl %fs
-	popl %es
-	popl %ds
-	addl $8, %esp			/* vector and error code */
-	iret
+	restore_frame_and_iret
 
 /*
  * The double-fault task.  A #DF usually means Warden's stack is gone (it

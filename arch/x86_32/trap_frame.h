@@ -10,6 +10,17 @@
 #ifndef ARCH_X86_32_TRAP_FRAME_H
 #define ARCH_X86_32_TRAP_FRAME_H
 
+/* Exceptions for which the CPU pushes an error code itself; the entry
+ * stubs (trap_entry.S) push a 0 for every other vector. */
+#define TRAP_HAS_ERROR_CODE(n) ((n) == 8 || ((n) >= 10 && (n) <= 14) || \
+				(n) == 17 || (n) == 21 || (n) == 29 || (n) == 30)
+
+/* Where trap_entry.S finds CS in a frame, and a guest's whole frame. */
+#define TRAP_FRAME_CS		60
+#define TRAP_FRAME_SIZE		76
+
+#ifndef __ASSEMBLER__
+#include <stddef.h>
 #include <stdint.h>
 
 struct trap_frame {
@@ -19,6 +30,10 @@ struct trap_frame {
 	uint32_t eip, cs, eflags;	/* pushed by the CPU */
 	uint32_t esp, ss;		/* only when the trap changed rings */
 };
+
+_Static_assert(offsetof(struct trap_frame, cs) == TRAP_FRAME_CS &&
+	       sizeof(struct trap_frame) == TRAP_FRAME_SIZE,
+	       "trap_entry.S reads the frame at these offsets");
 
 #define TRAP_DE		0
 #define TRAP_DB		1
@@ -41,5 +56,6 @@ static inline int trap_from_warden(const struct trap_frame *f)
 {
 	return (f->cs & 3) == 0;
 }
+#endif /* __ASSEMBLER__ */
 
 #endif

@@ -1,11 +1,11 @@
 /*
  * tss.h - the 32-bit task-state segment.
  *
- * Warden uses a TSS for two things only: ESP0/SS0, the stack the CPU
- * switches to when a trap leaves ring 1 or 3, and, in a second TSS, the
- * double-fault task -- and its I/O-permission bitmap (cpu_tables.c), all
- * ones but for the monitor's COM2: with base 0 and no bitmap a ring-3
- * program could reach QEMU's exit port.
+ * Warden uses a TSS for three things: ESP0/SS0, the stack the CPU switches
+ * to when a trap leaves ring 1 or 3; the main TSS's I/O-permission bitmap
+ * (cpu_tables.c), all ones but for the monitor's COM2 while it runs (with
+ * base 0 and no bitmap a ring-3 program could reach QEMU's exit port);
+ * and, in a second TSS, the double-fault task.
  */
 #ifndef ARCH_X86_32_TSS_H
 #define ARCH_X86_32_TSS_H

@@ -12,7 +12,12 @@
 #define CR0_WP		(1u << 16)	/* ring 0-2 writes obey read-only pages */
 #define CR0_PG		(1u << 31)
 #define CR4_PAE		(1u << 5)
+#define EFLAGS_TF	(1u << 8)	/* trap after each instruction */
 #define EFLAGS_IF	(1u << 9)
+#define EFLAGS_IOPL	(3u << 12)
+#define EFLAGS_NT	(1u << 14)
+#define EFLAGS_RF	(1u << 16)
+#define EFLAGS_VM	(1u << 17)
 
 #define MSR_SYSENTER_CS	0x174
 #define MSR_EFER	0xc0000080

@@ -18,7 +18,7 @@ static volatile uint32_t window[PAGE_SIZE / 4] PAGE_ALIGNED;
 /* Our own #PF handler: a touch of the unmapped window gets a new frame. */
 static void page_fault(struct cpu_regs *regs)
 {
-	uint32_t va = read_cr2(), pfn;
+	uint32_t va = rcr2(), pfn;
 
 	if (va != WINDOW)
 		test_fatal("page fault at 0x%x (eip 0x%x)", va, regs->eip);

@@ -16,7 +16,7 @@
 
 static void exception(struct cpu_regs *regs)
 {
-	uint32_t cr2 = regs->vector == X86_EXC_PF ? read_cr2() : 0;
+	uint32_t cr2 = regs->vector == X86_EXC_PF ? rcr2() : 0;
 	char name[24];
 
 	exinfo_name(name, sizeof(name), EXINFO(regs->vector, regs->error_code));

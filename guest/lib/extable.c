@@ -24,7 +24,7 @@ static const struct extable_entry *search(uint32_t eip)
 /* A fetch fault: the page we jumped to cannot be executed. */
 static bool fetch_fault(const struct cpu_regs *regs)
 {
-	return regs->vector == X86_EXC_PF && read_cr2() == regs->eip;
+	return regs->vector == X86_EXC_PF && rcr2() == regs->eip;
 }
 
 bool extable_fixup(struct cpu_regs *regs)

@@ -66,8 +66,8 @@ bool expect_case(const struct fault_case *c)
 			  exinfo_name(b, sizeof(b), c->exinfo));
 		return false;
 	}
-	if (got && exinfo_vector(got) == X86_EXC_PF && read_cr2() != c->va) {
-		test_fail("%s: cr2 0x%x, expected 0x%x", c->what, read_cr2(), c->va);
+	if (got && exinfo_vector(got) == X86_EXC_PF && rcr2() != c->va) {
+		test_fail("%s: cr2 0x%x, expected 0x%x", c->what, rcr2(), c->va);
 		return false;
 	}
 	return true;

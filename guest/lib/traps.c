@@ -51,5 +51,5 @@ void trap_dispatch(struct cpu_regs *regs)
 	}
 	test_fatal("unexpected exception %u, error code 0x%x, at %04x:%08x, cr2 0x%x",
 		   regs->vector, regs->error_code, regs->cs & 0xffff, regs->eip,
-		   regs->vector == X86_EXC_PF ? read_cr2() : 0);
+		   regs->vector == X86_EXC_PF ? rcr2() : 0);
 }

@@ -71,12 +71,12 @@ void backend_set_pte(volatile pte_t *entry, pte_t val)
 
 void backend_load_base(const volatile pte_t *l3_table)
 {
-	write_cr3((uint32_t)virt_to_maddr(l3_table));
+	lcr3((uint32_t)virt_to_maddr(l3_table));
 }
 
 void backend_flush_page(uint32_t va)
 {
-	invlpg(va);
+	invlpg((const void *)va);
 }
 
 const volatile pte_t *backend_kernel_base(void)

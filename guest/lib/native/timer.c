@@ -69,5 +69,5 @@ uint64_t backend_ticks(void)
 void backend_idle(uint64_t until)
 {
 	if (ticks < until)
-		wait_for_interrupt();
+		sti_hlt_cli();
 }

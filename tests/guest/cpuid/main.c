@@ -17,14 +17,14 @@
 #define CPUID_1_ECX_HYPERVISOR	(1u << 31)
 #define CPUID_1_EDX_SEP		(1u << 11)
 
-static bool same_vendor(struct cpuid_result a, struct cpuid_result b)
+static bool same_vendor(struct cpuid_regs a, struct cpuid_regs b)
 {
 	return a.ebx == b.ebx && a.ecx == b.ecx && a.edx == b.edx;
 }
 
 void test_main(void)
 {
-	struct cpuid_result hv = forced_cpuid(0x40000000), one = forced_cpuid(1);
+	struct cpuid_regs hv = forced_cpuid(0x40000000), one = forced_cpuid(1);
 	uint32_t exinfo = 0;
 	char sig[13] = "";
 

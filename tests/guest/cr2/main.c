@@ -33,7 +33,7 @@ void test_main(void)
 	uint32_t a = (uint32_t)(uintptr_t)pages[0], b = (uint32_t)(uintptr_t)pages[1];
 	uint32_t exinfo = 0;
 
-	test_eq("cr3", read_cr3(), start_info->pt_base - VIRT_BASE);
+	test_eq("cr3", rcr3(), start_info->pt_base - VIRT_BASE);
 	pt_unmap(a);
 	pt_unmap(b);
 	fault_at(a + 0x123);

@@ -54,10 +54,10 @@ static void new_base(void)
 	test_eq("pin L2", op(MMUEXT_PIN_L2_TABLE, virt_to_pfn(l2)), 0);
 	test_eq("pin L3", op(MMUEXT_PIN_L3_TABLE, virt_to_pfn(l3)), 0);
 	test_eq("new base", pt_new_baseptr(l3), 0);
-	test_eq("cr3", read_cr3(), virt_to_maddr(l3));
+	test_eq("cr3", rcr3(), virt_to_maddr(l3));
 	test_eq("the address maps the other frame", win[0], 2);
 	test_eq("back to the old base", pt_new_baseptr((void *)(uintptr_t)start_info->pt_base), 0);
-	test_eq("cr3", read_cr3(), start_info->pt_base - VIRT_BASE);
+	test_eq("cr3", rcr3(), start_info->pt_base - VIRT_BASE);
 	test_eq("the address maps its own frame", win[0], 1);
 	test_eq("unpin", op(MMUEXT_UNPIN_TABLE, virt_to_pfn(l3)), 0);
 }

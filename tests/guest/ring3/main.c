@@ -41,7 +41,7 @@ static __user_text uint32_t name(uint32_t unused)			\
 	return exinfo;							\
 }
 USER_PROBE(hypercall, "int $0x82")
-USER_PROBE(cli, "cli")
+USER_PROBE(cli_insn, "cli")
 USER_PROBE(read_cr2_insn, "mov %%cr2, %%edx")
 
 void test_main(void)
@@ -55,6 +55,6 @@ void test_main(void)
 		test_eq("ring-3 counter", user_exec(add, i), i * (i + 1) / 2);
 	test_eq("the counter seen from ring 1", counter, 55);
 	test_eq("hypercall from ring 3", user_exec(hypercall, 0), EXINFO_GP(0x82 << 3 | 2));
-	test_eq("cli in ring 3", user_exec(cli, 0), EXINFO_GP(0));
+	test_eq("cli in ring 3", user_exec(cli_insn, 0), EXINFO_GP(0));
 	test_eq("mov %cr2 in ring 3", user_exec(read_cr2_insn, 0), EXINFO_GP(0));
 }

@@ -76,7 +76,7 @@ static void expect_denied(void)
 	test_eq("deny: no fault", write(DENY, NEW), 0);
 	test_eq("deny: the value", (long)pages[DENY][0], OLD);
 	test_eq("deny-fault: the exception", write(FAULT, NEW), EXINFO_PF(PF_P | PF_W));
-	test_eq("deny-fault: cr2", read_cr2(), (long)(uintptr_t)pages[FAULT]);
+	test_eq("deny-fault: cr2", rcr2(), (long)(uintptr_t)pages[FAULT]);
 	test_eq("deny-fault: the value", (long)pages[FAULT][0], OLD);
 }
 

@@ -60,9 +60,9 @@ static struct result classify(volatile uint32_t *p, uint32_t exinfo,
 	struct result r = { CHANGED_OTHER, wrote, now };
 
 	if (exinfo) {
-		if (exinfo != EXINFO_PF(PF_P | PF_W) || read_cr2() != (uintptr_t)p || now != old)
+		if (exinfo != EXINFO_PF(PF_P | PF_W) || rcr2() != (uintptr_t)p || now != old)
 			test_fatal("write of 0x%x to 0x%x: fault 0x%x, cr2 0x%x, now 0x%x",
-				   wrote, (uint32_t)(uintptr_t)p, exinfo, read_cr2(), now);
+				   wrote, (uint32_t)(uintptr_t)p, exinfo, rcr2(), now);
 		r.outcome = FAULTED;
 	} else if (now == wrote) {
 		r.outcome = LANDED;
