@@ -53,7 +53,7 @@ void guest_page_fault(struct vcpu *v, uint32_t va, uint32_t error_code)
 		break;
 	case PF_TABLE_WRITE:		/* checked against watches too */
 	case PF_WATCHED_WRITE:
-		watch_fault(v, va, pf.walk.pfn, pf.guest_error == 0);
+		watch_fault(v, va, &pf.walk, pf.guest_error == 0);
 		break;
 	case PF_DESCRIPTOR_WRITE:	/* Xen too faults these: use update_descriptor */
 		bounce_page_fault(v, va, error_code & (PF_P | PF_W | PF_U));

@@ -27,7 +27,6 @@
 #include "core/console.h"
 #include "lib/string.h"
 #include "mm/mapslot.h"
-#include "shadow/guest_ad.h"
 #include "shadow/pte_check.h"
 #include "shadow/table_find.h"
 

@@ -31,6 +31,7 @@
 #include "core/watch_step.h"
 #include "core/console.h"
 #include "lib/string.h"
+#include "shadow/guest_ad.h"
 #include "shadow/guest_copy.h"
 #include "shadow/guest_mem.h"
 #include "shadow/table_find.h"
@@ -47,8 +48,9 @@ struct guarded {
 	uint8_t hit_bytes[8];
 	const char *refused;
 	bool watched_page;		/* a write went to a watched page */
-	bool fault_walked;		/* fault_page's frame is known: */
-	uint32_t fault_page, fault_pfn;	/* the faulting page, walked already */
+	struct guest_walk *fault_walk;	/* the faulting page's walk, or NULL */
+	uint32_t fault_page;
+	bool fault_allowed;		/* ... and whether the guest allows it */
 };
 
 /*
@@ -68,26 +70,25 @@ static int read_guest(void *ctx, uint32_t va, void *buf, unsigned len)
 	return !guest_read(&g->v->shadow, buf, va, len, rights_of(g->v));
 }
 
-/* The frame a write to va goes to: the guest must allow the write, or the
- * frame must be a page table (Xen's writable page tables: the guest
- * kernel's write, not ring 3's -- a user write's error code has PF_U). */
-static bool write_target(struct vcpu *v, uint32_t va, uint32_t *pfn)
+/* Whether a write to va may be made, walking the guest's tables into *w
+ * (w->pfn: the frame): the guest must allow it (*allowed), or the frame
+ * must be a page table (Xen's writable page tables: the guest kernel's
+ * write, not ring 3's -- a user write's error code has PF_U). */
+static bool write_target(struct vcpu *v, uint32_t va, struct guest_walk *w,
+			 bool *allowed)
 {
 	struct guest_mem mem = guest_mem_of(v->shadow.p2m);
-	struct guest_walk w;
 
-	if (guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
-		       GW_WRITE | rights_of(v), &w)) {
-		*pfn = w.pfn;
+	*allowed = guest_walk(&mem, v->shadow.p2m->nr_pfns, v->shadow.guest_cr3, va,
+			      GW_WRITE | rights_of(v), w);
+	if (*allowed)
 		return true;
-	}
-	if (w.bad || w.pfn == GW_NO_PFN)
+	if (w->bad || w->pfn == GW_NO_PFN)
 		return false;
-	if (!pfn_is_table(p2m_info(v->shadow.p2m, w.pfn)) &&
-	    !table_find_level(v->shadow.p2m, v->shadow.guest_cr3, w.pfn))
+	if (!pfn_is_table(p2m_info(v->shadow.p2m, w->pfn)) &&
+	    !table_find_level(v->shadow.p2m, v->shadow.guest_cr3, w->pfn))
 		return false;
-	*pfn = w.pfn;
-	return (w.error_code & ~(uint32_t)(PF_P | PF_W)) == 0;
+	return (w->error_code & ~(uint32_t)(PF_P | PF_W)) == 0;
 }
 
 static void record_hit(struct guarded *g, const struct watch *w, uint32_t va,
@@ -104,14 +105,19 @@ static void record_hit(struct guarded *g, const struct watch *w, uint32_t va,
 static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 		      unsigned len)
 {
+	struct guest_walk own, *walk = &own;
 	uint32_t pfn, gpa;
 	const struct watch *w;
 	uint8_t bytes[8];
+	bool allowed;
 
-	if (g->fault_walked && (va & ~(PAGE_SIZE - 1)) == g->fault_page)
-		pfn = g->fault_pfn;	/* the fault's own walk said where */
-	else if (!write_target(g->v, va, &pfn))
+	if (g->fault_walk && (va & ~(PAGE_SIZE - 1)) == g->fault_page) {
+		walk = g->fault_walk;	/* the fault's own walk said where */
+		allowed = g->fault_allowed;
+	} else if (!write_target(g->v, va, &own, &allowed)) {
 		return 1;
+	}
+	pfn = walk->pfn;
 	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
 	w = watch_find(g->v->domain, gpa, len, WATCH_WRITE);
 	if (g->mode == DRY_RUN) {
@@ -125,6 +131,11 @@ static int write_page(struct guarded *g, uint32_t va, const uint8_t *buf,
 		buf = bytes;
 	}
 	g->refused = guest_frame_write(g->v, pfn, va & (PAGE_SIZE - 1), buf, len);
+	/* The write was made for the guest: its entry gets D, as the CPU's
+	 * own write would have set it (a watched page's first write comes
+	 * here, not through the dirty-bit fault). */
+	if (!g->refused && allowed)
+		guest_ad_mark(g->v->shadow.p2m, va, walk, true);
 	return g->refused != 0;
 }
 
@@ -170,12 +181,15 @@ static void crash_on(struct vcpu *v, uint32_t eip, const char *why,
  */
 static bool unknown_write(struct vcpu *v, uint32_t va, const struct x86_insn *insn)
 {
-	uint32_t pfn, gpa;
+	struct guest_walk walk;
+	uint32_t gpa;
 	const struct watch *w;
+	bool allowed;
 
-	if (!write_target(v, va, &pfn) || pfn_is_table(p2m_info(v->shadow.p2m, pfn)))
+	if (!write_target(v, va, &walk, &allowed) ||
+	    pfn_is_table(p2m_info(v->shadow.p2m, walk.pfn)))
 		return false;
-	gpa = (pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
+	gpa = (walk.pfn << PAGE_SHIFT) | (va & (PAGE_SIZE - 1));
 	w = watch_find(v->domain, gpa, 1, WATCH_WRITE);
 	v->event_stepped = true;	/* before: the verdict may come at once */
 	watch_event_raise(v, WATCH_WRITE, w ? w->id : 0, va, gpa, 0, 0, insn);
@@ -200,10 +214,12 @@ static bool release_old_table(struct vcpu *v, uint32_t pfn)
 	return !pfn_protected(g);
 }
 
-void watch_fault(struct vcpu *v, uint32_t va, uint32_t pfn, bool guest_allows)
+void watch_fault(struct vcpu *v, uint32_t va, struct guest_walk *walk, bool guest_allows)
 {
-	struct guarded g = { .v = v, .mode = DRY_RUN, .fault_walked = true,
-			     .fault_page = va & ~(PAGE_SIZE - 1), .fault_pfn = pfn };
+	uint32_t pfn = walk->pfn;
+	struct guarded g = { .v = v, .mode = DRY_RUN, .fault_walk = walk,
+			     .fault_page = va & ~(PAGE_SIZE - 1),
+			     .fault_allowed = guest_allows };
 	struct x86_insn insn;
 	uint32_t eip = v->regs->eip;
 	const char *why;

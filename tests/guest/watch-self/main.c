@@ -7,14 +7,16 @@
  * start is caught, an instruction the emulator does not know (an x87
  * store) is single-stepped when allowed, removing the watch lets writes
  * through, a hypercall
- * result aimed at the watched page is refused (-EFAULT), and bad watch
- * calls get their errors.  Cannot show: a monitor's verdicts (monitor-*
+ * result aimed at the watched page is refused (-EFAULT), a write Warden
+ * emulates on a page whose entry is clean sets its dirty bit, as the
+ * CPU's own write would, and bad watch calls get their errors.  Cannot show: a monitor's verdicts (monitor-*
  * tests).
  */
 #include <stdint.h>
 
 #include "guest/lib/backend.h"
 #include "guest/lib/hypercall.h"
+#include "guest/lib/pt.h"
 #include "guest/lib/test.h"
 #include "include/public/errno.h"
 #include "include/public/version.h"
@@ -22,10 +24,28 @@
 #include "include/public/xen.h"
 
 static volatile uint32_t page[1024] __attribute__((aligned(4096)));
+static volatile uint32_t clean[1024] __attribute__((aligned(4096)));
 
 static long watch_op(uint32_t cmd, struct warden_watch *w)
 {
 	return hypercall2(__HYPERVISOR_warden_watch_op, cmd, HC_PTR(w));
+}
+
+/* A near miss on a watched page whose entry has no D: Warden's emulated
+ * write must set it. */
+static void dirty_bit_of_an_emulated_write(void)
+{
+	uint32_t va = (uint32_t)clean;
+	struct warden_watch w = { DOMID_SELF, WATCH_WRITE, WATCH_ADDR_VIRTUAL, va, 4, 0 };
+
+	clean[0] = 1;
+	test_eq("D cleared", pt_set(va, pt_read(va) & ~PTE_D), 0);
+	test_eq("the clean page watched", watch_op(WATCH_OP_add, &w) > 0, 1);
+	test_eq("read first (a shadow entry without D: the write is not a miss)",
+		clean[0], 1);
+	clean[8] = 2;
+	test_eq("the emulated write", clean[8], 2);
+	test_eq("its entry got D", (pt_read(va) & PTE_D) != 0, 1);
 }
 
 void test_main(void)
@@ -69,4 +89,5 @@ void test_main(void)
 	test_eq("monitor calls are refused to a guest",
 		hypercall2(__HYPERVISOR_warden_monitor_op, MONITOR_OP_ready, 0),
 		-XEN_EPERM);
+	dirty_bit_of_an_emulated_write();
 }
