@@ -110,16 +110,25 @@ static void tss_build(void)
 	double_fault_tss.iomap_base = sizeof(struct tss);
 }
 
+/* Warden's own gate for a vector: its stub, reachable from ring 0 only,
+ * but for the few a lower ring may raise with int. */
+static uint64_t warden_gate(unsigned vector)
+{
+	unsigned dpl = 0;
+
+	if (vector == TRAP_DF)
+		return desc_gate(0, WARDEN_DF_TSS, GATE_TASK, 0);
+	if (vector == TRAP_BP || vector == TRAP_OF)
+		dpl = 3;		/* int3 and into: every ring, as on Xen */
+	else if (vector == TRAP_HYPERCALL)
+		dpl = 1;
+	return desc_gate(trap_vectors[vector], WARDEN_CS, GATE_INTERRUPT, dpl);
+}
+
 static void idt_build(void)
 {
 	for (unsigned v = 0; v < 256; v++)
-		idt[v] = desc_gate(trap_vectors[v], WARDEN_CS, GATE_INTERRUPT, 0);
-	idt[TRAP_DF] = desc_gate(0, WARDEN_DF_TSS, GATE_TASK, 0);
-	/* int3 and into are meant for every ring, as on Xen. */
-	idt[TRAP_BP] = desc_gate(trap_vectors[TRAP_BP], WARDEN_CS, GATE_INTERRUPT, 3);
-	idt[TRAP_OF] = desc_gate(trap_vectors[TRAP_OF], WARDEN_CS, GATE_INTERRUPT, 3);
-	idt[TRAP_HYPERCALL] = desc_gate(trap_vectors[TRAP_HYPERCALL], WARDEN_CS,
-					GATE_INTERRUPT, 1);
+		idt[v] = warden_gate(v);
 }
 
 /* Load GDTR and reload every segment register from the new table. */
@@ -172,8 +181,7 @@ void cpu_tables_set_guest_gate(unsigned vector, uint16_t cs, uint32_t eip)
 
 void cpu_tables_reset_gate(unsigned vector)
 {
-	idt[vector] = desc_gate(trap_vectors[vector], WARDEN_CS, GATE_INTERRUPT,
-				vector == TRAP_HYPERCALL ? 1 : 0);
+	idt[vector] = warden_gate(vector);
 }
 
 /* A set bit in the I/O bitmap refuses its port; a byte at a time, since

@@ -84,10 +84,19 @@ bool domain_is_guest(uint16_t id)
 	return id < DOMAINS_MAX && doms[id].guest;
 }
 
+/* Once only: MONITOR_OP_ready unpauses every guest, so a second one (the
+ * shell's go) would also undo a pause the shell asked for. */
 long domains_release(void)
 {
-	long rc = watch_call_monitor(MONITOR_OP_ready, 0);
+	static bool released;
+	long rc;
 
+	if (released) {
+		printk("monitor: the guests have started already\n");
+		return 0;
+	}
+	rc = watch_call_monitor(MONITOR_OP_ready, 0);
+	released = rc >= 0;
 	if (rc < 0)
 		printk("monitor: MONITOR_OP_ready: error %ld\n", rc);
 	else
