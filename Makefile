@@ -189,8 +189,8 @@ clean:
 help:
 	@echo "make            build build/warden.elf"
 	@echo "make deps       install the Debian packages Warden needs"
-	@echo "make run        boot Warden under QEMU (APPEND='key=value ...')"
-	@echo "make test       unit tests, short fuzz runs, boot tests"
+	@echo "make run        the demo: Warden, monitor and test kernel (APPEND='key=value ...')"
+	@echo "make test       unit tests, short fuzz runs, boot tests, tool tests"
 	@echo "make fuzz       run every fuzz target FUZZ_SECONDS (default 60)"
 	@echo "make iso        build/warden.iso, a GRUB rescue image"
 	@echo "make debug      QEMU halted at the first instruction, GDB attached"
