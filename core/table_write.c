@@ -11,7 +11,9 @@
  * and after the write the entries made from it are dropped from every
  * shadow of the table, to be filled again from the new value.  A table no
  * shadow copies yet (one of the guest's current tables that no fault has
- * needed) is checked at the level it serves at (shadow/table_find.c).
+ * needed, found by shadow/table_find.c) is written as it is: no shadow
+ * entry comes from it until a fill walks it, and the walk checks every
+ * entry it reads (shadow/guest_walk.c), crashing the guest on a bad one.
  *
  * 32-bit code writes a 64-bit PAE entry in two halves.  After the first
  * half the entry is a mix of old and new; Linux writes the high half first
